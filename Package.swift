@@ -1,0 +1,69 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "vellum",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vellum", targets: ["vellum"]),
+        .executable(name: "vellum-bench", targets: ["vellum-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "VellumCore", swiftSettings: strict),
+        .target(
+            name: "VellumCrypto",
+            dependencies: ["VellumCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        .target(name: "VellumStore", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
+        .target(name: "VellumStoreTesting", dependencies: ["VellumStore"], swiftSettings: strict),
+        .target(name: "VellumSearch", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
+        .target(
+            name: "VellumSQLite",
+            dependencies: ["VellumStore", "VellumSearch", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .target(name: "VellumCapture", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
+        .target(
+            name: "VellumApp",
+            dependencies: [
+                "VellumCore", "VellumCrypto", "VellumStore", "VellumSearch", "VellumSQLite", "VellumCapture",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "vellum",
+            dependencies: ["VellumApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "vellum-bench",
+            dependencies: [
+                "VellumApp", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "VellumCoreTests", dependencies: ["VellumCore"], swiftSettings: strict),
+        .testTarget(name: "VellumCryptoTests", dependencies: ["VellumCrypto"], swiftSettings: strict),
+        .testTarget(name: "VellumSearchTests", dependencies: ["VellumSearch"], swiftSettings: strict),
+        .testTarget(
+            name: "VellumStoreTests", dependencies: ["VellumStore", "VellumStoreTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "VellumSQLiteTests", dependencies: ["VellumSQLite", "VellumStoreTesting"], swiftSettings: strict),
+        .testTarget(name: "VellumCaptureTests", dependencies: ["VellumCapture"], swiftSettings: strict),
+        .testTarget(
+            name: "VellumAppTests",
+            dependencies: ["VellumApp", "vellum", "VellumStore", "VellumSQLite", "VellumCrypto", "VellumCore", "VellumCapture"],
+            swiftSettings: strict),
+    ]
+)

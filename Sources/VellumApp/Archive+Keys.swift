@@ -1,0 +1,74 @@
+import Synchronization
+import Foundation
+import VellumCore
+import VellumCrypto
+import VellumStore
+
+/// The keyed names the archive stores instead of identifiers, and the data keys of scopes.
+extension Archive {
+    func scopeID(_ name: String) -> Data { keys.lookupKey(Data(name.utf8), domain: "scope") }
+    func sourceKey(_ ref: SourceRef) -> Data { keys.lookupKey(ref.canonicalBytes, domain: "source") }
+    /// A conversation's key: the same for every account that captures it.
+    func conversationKey(_ channel: Channel, conversationID: String) -> Data {
+        keys.lookupKey(SourceRef(channel: channel, nativeID: conversationID).canonicalBytes, domain: "conversation")
+    }
+    /// The key of a normalized identifier (`tel:+852…`, `wecom:zhangwei`).
+    func identifierKey(_ normalized: String) -> Data { keys.lookupKey(Data(normalized.utf8), domain: "identifier") }
+
+    func recordID(_ ref: SourceRef) -> RecordID {
+        RecordID("m" + keys.lookupKey(ref.canonicalBytes, domain: "record-id").prefix(10).hexString)
+    }
+
+    /// The data key of a scope, created (and durably stored) on first use.
+    func dataKey(scope name: String) throws -> DataKey {
+        try dataKeys(scopes: [name])[scopeID(name)]!
+    }
+
+    /// The data keys of several scopes by scope id; missing ones are created in one transaction
+    /// before anything is sealed with them, so concurrent writers always agree on a scope's key.
+    func dataKeys(scopes names: some Collection<String>) throws -> [Data: DataKey] {
+        let ids = Set(names.map(scopeID))
+        var out = dataKeys.withLock { cache in cache.filter { ids.contains($0.key) } }
+        let missing = ids.subtracting(out.keys)
+        guard !missing.isEmpty else { return out }
+        let loaded: [Data: DataKey] = try store.write { tx in
+            var found: [Data: DataKey] = [:]
+            for scope in missing {
+                if let wrapped = try tx.wrappedKey(scope: scope) {
+                    found[scope] = try keys.unwrap(wrapped, scope: scope)
+                } else {
+                    let key = DataKey.random()
+                    try tx.putWrappedKey(try keys.wrap(key, scope: scope), scope: scope)
+                    found[scope] = key
+                }
+            }
+            return found
+        }
+        dataKeys.withLock { $0.merge(loaded) { a, _ in a } }
+        out.merge(loaded) { a, _ in a }
+        return out
+    }
+
+    /// The data key of an existing scope id, or nil when it was destroyed or never existed.
+    /// Pass `reader` when already inside a transaction (stores are not reentrant).
+    func existingDataKey(scopeID: Data, reader: (any ArchiveReader)? = nil) throws -> DataKey? {
+        if let hit = dataKeys.withLock({ $0[scopeID] }) { return hit }
+        let wrapped = try reader.map { try $0.wrappedKey(scope: scopeID) } ?? store.read { try $0.wrappedKey(scope: scopeID) }
+        guard let wrapped else { return nil }
+        let key = try keys.unwrap(wrapped, scope: scopeID)
+        dataKeys.withLock { $0[scopeID] = key }
+        return key
+    }
+
+    static func recordContext(_ id: RecordID, scope: Data) -> Data { Data("record:\(id.rawValue):".utf8) + scope }
+    static func blobContext(scope: Data) -> Data { Data("blob:".utf8) + scope }
+
+    /// Opens a stored record: decrypts, checks the commitment, decodes.
+    func open(_ record: StoredRecord, reader: (any ArchiveReader)? = nil) throws -> OpenedRecord {
+        guard let key = try existingDataKey(scopeID: record.scope, reader: reader) else {
+            throw VellumError(.notFound, "the data key of record \(record.id) is gone")
+        }
+        let plain = try key.open(record.body, context: Self.recordContext(record.id, scope: record.scope))
+        return try OpenedRecord(plaintext: plain)
+    }
+}

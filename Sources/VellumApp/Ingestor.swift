@@ -1,0 +1,173 @@
+public import Foundation
+import Dispatch
+import Synchronization
+public import VellumCapture
+public import VellumCore
+import VellumCrypto
+import VellumSearch
+import VellumStore
+
+/// What arrives at the pipeline: a parsed message, or input that could not be parsed.
+public enum IncomingItem: Sendable {
+    case message(Message)
+    case unreadable(ImportIssue, raw: Data, format: String)
+}
+
+/// What became of one incoming item. Exactly one per item.
+public enum ItemOutcome: Sendable, Hashable {
+    case imported(RecordID)
+    case duplicate(RecordID)
+    case quarantined(reason: String)
+}
+
+/// The pipeline: normalize (done by the parsers) → resolve → seal → ledger → index → commit.
+///
+/// A batch commits in one transaction with its ledger leaves and a signed tree head; the outcome
+/// is returned only after that commit is durable. Idempotent on (channel, account, source id).
+public final class Ingestor: Sendable {
+    let archive: Archive
+    let resolver: PartyResolver
+    let caches: Mutex<[BlindTokenCache]>
+    let workers: Int
+
+    public init(archive: Archive, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.archive = archive
+        self.resolver = PartyResolver(archive: archive)
+        self.workers = max(1, workers)
+        caches = Mutex(Array(repeating: BlindTokenCache(key: archive.keys.blindIndex), count: max(1, workers)))
+    }
+
+    struct Prepared {
+        var record: StoredRecord
+        var tokens: String
+    }
+
+    /// Runs a batch through the pipeline; returns one outcome per item, in order.
+    public func ingest(_ items: [IncomingItem]) throws -> [ItemOutcome] {
+        var outcomes = [ItemOutcome?](repeating: nil, count: items.count)
+        // Resolve ids and drop what the archive already holds (or what repeats within the batch).
+        var fresh: [(slot: Int, message: Message, id: RecordID, sourceKey: Data)] = []
+        var seen = Set<Data>()
+        let candidates: [(Int, Message, Data)] = items.enumerated().compactMap { i, item in
+            if case .message(let m) = item { return (i, m, archive.sourceKey(m.source)) }
+            return nil
+        }
+        let held: Set<Data> = try archive.store.read { tx in
+            Set(try candidates.compactMap { try tx.record(sourceKey: $0.2) != nil ? $0.2 : nil })
+        }
+        for (slot, message, key) in candidates {
+            let id = archive.recordID(message.source)
+            if held.contains(key) || !seen.insert(key).inserted {
+                outcomes[slot] = .duplicate(id)
+            } else {
+                fresh.append((slot, message, id, key))
+            }
+        }
+        let resolved = try fresh.map { try resolver.resolve($0.message) }
+        let scopeNames = resolved.map(\.scopeName)
+        let scopeKeys = try archive.dataKeys(scopes: Set(scopeNames))
+        let prepared = try prepare(fresh.map { ($0.message, $0.id, $0.sourceKey) }, resolved, scopeKeys)
+        let quarantined = try items.enumerated().compactMap { i, item -> (Int, QuarantineDraft)? in
+            guard case .unreadable(let issue, let raw, let format) = item else { return nil }
+            return (i, try QuarantineDraft(archive: archive, issue: issue, raw: raw, format: format))
+        }
+        let committed = try commit(prepared, quarantine: quarantined.map(\.1))
+        for item in fresh {
+            outcomes[item.slot] = committed.contains(item.sourceKey) ? .imported(item.id) : .duplicate(item.id)
+        }
+        for (slot, draft) in quarantined { outcomes[slot] = .quarantined(reason: draft.issue.description) }
+        if !prepared.isEmpty || !quarantined.isEmpty { try archive.writeCheckpoint() }
+        return outcomes.map { $0! }
+    }
+
+    /// Seals, commits and tokenizes in parallel (CPU work only; blobs are written here too,
+    /// durably, before the commit that refers to them).
+    func prepare(
+        _ messages: [(Message, RecordID, Data)], _ resolved: [PartyResolver.Resolution], _ keys: [Data: DataKey]
+    ) throws -> [Prepared] {
+        let capturedAt = archive.nowMilliseconds
+        let lanes = min(workers, messages.count)
+        var laneCaches = caches.withLock { $0 }
+        let cacheSlots = Slots<BlindTokenCache>(count: lanes)
+        for (i, c) in laneCaches.prefix(lanes).enumerated() { cacheSlots.set(i, c) }
+        let prepared = try ParallelMap.map(count: messages.count, lanes: lanes) { lane, i in
+            let (message, id, sourceKey) = messages[i]
+            let r = resolved[i]
+            var cache = cacheSlots.storage[lane]!
+            defer { cacheSlots.set(lane, cache) }
+            return try seal(
+                message, id: id, sourceKey: sourceKey, resolution: r, key: keys[archive.scopeID(r.scopeName)]!,
+                capturedAt: capturedAt, cache: &cache)
+        }
+        for (i, c) in cacheSlots.values.enumerated() { laneCaches[i] = c }
+        caches.withLock { $0 = laneCaches }
+        return prepared
+    }
+
+    func seal(
+        _ m: Message, id: RecordID, sourceKey: Data, resolution r: PartyResolver.Resolution, key: DataKey,
+        capturedAt: Int64, cache: inout BlindTokenCache
+    ) throws -> Prepared {
+        let scope = archive.scopeID(r.scopeName)
+        var files: [ArchivedMessage.File] = []
+        var refs: [String] = []
+        for a in m.attachments {
+            let ref = try archive.blobs.put(try key.seal(a.content, context: Archive.blobContext(scope: scope)))
+            refs.append(ref)
+            files.append(.init(name: a.name, media_type: a.mediaType, size: a.content.count,
+                               sha256: Digest.sha256(a.content).hexString, blob: ref))
+        }
+        let archived = ArchivedMessage(
+            channel: m.source.channel, account: m.source.account, id: m.source.nativeID, conversation: m.conversation,
+            sent_at: m.sentAt.rfc3339,
+            from: .init(id: m.sender.id, name: m.sender.name, employee: r.sender.employeeID),
+            to: zip(m.recipients, r.recipients).map { .init(id: $0.id, name: $0.name, employee: $1.employeeID) },
+            text: m.text, attachments: files, reply_to: m.replyTo,
+            edit_of: { if case .edit(let t) = m.revision { t } else { nil } }(),
+            recall_of: { if case .recall(let t) = m.revision { t } else { nil } }(),
+            format: m.format, raw: m.raw, captured_at: capturedAt)
+        let canonical = try archived.canonicalBytes()
+        let nonce = Commitment.newNonce()
+        let body = try key.seal(OpenedRecord.plaintext(nonce: nonce, canonical: canonical),
+                                context: Archive.recordContext(id, scope: scope))
+        let record = StoredRecord(
+            id: id, sourceKey: sourceKey, channel: m.source.channel, kind: archived.kind,
+            targetKey: m.revision.map { archive.sourceKey(m.source.sibling($0.targetID)) },
+            conversationKey: archive.conversationKey(m.source.channel, conversationID: m.conversation.id),
+            senderKey: r.sender.partyKey,
+            participantKeys: Array(Set([r.sender.partyKey] + r.recipients.map(\.partyKey))),
+            sentAt: m.sentAt.epochMilliseconds, capturedAt: capturedAt, scope: scope, body: body,
+            commitment: Commitment.make(nonce: nonce, canonical: canonical), ledgerIndex: 0, blobRefs: refs)
+        return Prepared(record: record, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache))
+    }
+
+    /// One transaction: records, index, quarantine, ledger leaves, signed head. Returns the source
+    /// keys actually inserted (a concurrent writer may have taken some first).
+    func commit(_ prepared: [Prepared], quarantine: [QuarantineDraft]) throws -> Set<Data> {
+        guard !prepared.isEmpty || !quarantine.isEmpty else { return [] }
+        return try archive.store.write { tx in
+            let appender = LedgerAppender(archive: archive, tx: tx)
+            var next = try tx.ledgerSize()
+            var events: [Data] = []
+            var inserted = Set<Data>()
+            for p in prepared where try tx.record(sourceKey: p.record.sourceKey) == nil {
+                var record = p.record
+                record.ledgerIndex = next
+                try tx.insert(record, indexTokens: p.tokens)
+                events.append(try LedgerEvent(
+                    type: .capture, at: record.capturedAt, record: record.id.rawValue,
+                    commitment: record.commitment.hexString, kind: record.kind.rawValue
+                ).canonicalBytes())
+                inserted.insert(record.sourceKey)
+                next += 1
+            }
+            for q in quarantine where try tx.quarantineItem(rawKey: q.rawKey) == nil {
+                _ = try tx.addQuarantine(q.item(ledgerIndex: next))
+                events.append(try q.event().canonicalBytes())
+                next += 1
+            }
+            if !events.isEmpty { _ = try appender.append(payloads: events) }
+            return inserted
+        }
+    }
+}

@@ -1,0 +1,63 @@
+public import Foundation
+
+/// One event of the archive's history, as the ledger commits to it.
+///
+/// Events carry ids, commitments and digests, never content: the ledger can be shown to anyone.
+public struct LedgerEvent: Sendable, Hashable, Codable {
+    public enum EventType: String, Sendable, Hashable, Codable {
+        case archiveCreated = "archive.created"
+        case capture
+        case quarantine
+        case quarantineResolved = "quarantine.resolved"
+        case access
+        case directoryImport = "directory.import"
+    }
+
+    public var type: EventType
+    /// Milliseconds since the epoch.
+    public var at: Int64
+    public var record: String?
+    /// Hex of the record's commitment (capture) or of a digest of what the event is about.
+    public var commitment: String?
+    public var kind: String?
+    public var actor: String?
+    public var action: String?
+    public var records: [String]?
+    public var count: Int?
+    public var quarantine: Int64?
+    /// Sealed details (e.g. the text of a search) for auditors, base64.
+    public var sealed: String?
+
+    public init(
+        type: EventType, at: Int64, record: String? = nil, commitment: String? = nil, kind: String? = nil,
+        actor: String? = nil, action: String? = nil, records: [String]? = nil, count: Int? = nil,
+        quarantine: Int64? = nil, sealed: String? = nil
+    ) {
+        self.type = type
+        self.at = at
+        self.record = record
+        self.commitment = commitment
+        self.kind = kind
+        self.actor = actor
+        self.action = action
+        self.records = records
+        self.count = count
+        self.quarantine = quarantine
+        self.sealed = sealed
+    }
+
+    /// The exact bytes the leaf hash covers: JSON with sorted keys.
+    public func canonicalBytes() throws -> Data {
+        try Self.encoder.encode(self)
+    }
+
+    public static func decode(_ bytes: Data) throws -> LedgerEvent {
+        try JSONDecoder().decode(LedgerEvent.self, from: bytes)
+    }
+
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+}

@@ -1,0 +1,120 @@
+public import Foundation
+public import VellumCore
+import VellumCrypto
+import VellumSearch
+import VellumStore
+
+/// What to look for: words and quoted phrases (all must match) and filters.
+public struct SearchRequest: Sendable {
+    public var query: String?
+    public var channels: [Channel] = []
+    /// Identifiers (phone, handle, email) or directory employee ids.
+    public var participants: [String] = []
+    public var conversations: [String] = []
+    public var since: Date?
+    public var until: Date?
+    public var limit = 50
+    public var offset = 0
+
+    public init(query: String? = nil) { self.query = query }
+}
+
+/// One message found, decrypted for the reader.
+public struct SearchHit: Sendable, Hashable, Codable {
+    public var id: String
+    public var source_id: String
+    public var channel: String
+    public var conversation: String
+    public var sender: String
+    public var sent_at: String
+    public var text: String
+    public var snippet: String
+    public var kind: String
+}
+
+public struct SearchResponse: Sendable, Hashable, Codable {
+    public var total: Int
+    public var hits: [SearchHit]
+}
+
+/// Searches the blind index and opens the hits; every search is written to the ledger.
+public struct SearchService: Sendable {
+    let archive: Archive
+
+    public init(archive: Archive) { self.archive = archive }
+
+    public func search(_ request: SearchRequest, actor: String) throws -> SearchResponse {
+        let phrases = QueryText.phrases(request.query ?? "")
+        if let q = request.query, !q.trimmingCharacters(in: .whitespaces).isEmpty, phrases.isEmpty {
+            try AccessLog(archive: archive).record(actor: actor, action: "search", records: [], count: 0, detail: q)
+            return SearchResponse(total: 0, hits: [])
+        }
+        var cache = BlindTokenCache(key: archive.keys.blindIndex, capacity: 1024)
+        let keyed = phrases.map { $0.map { cache.token(for: $0) } }
+        let participantKeys = try request.participants.flatMap { try ParticipantKeys(archive: archive).keys(for: $0) }
+        if !request.participants.isEmpty, participantKeys.isEmpty {
+            return SearchResponse(total: 0, hits: [])
+        }
+        let channels = request.channels.isEmpty ? Channel.allCases : request.channels
+        let query = IndexQuery(
+            phrases: keyed, channels: request.channels, participantKeys: participantKeys,
+            conversationKeys: request.conversations.flatMap { c in
+                channels.map { archive.conversationKey($0, conversationID: c) }
+            },
+            since: request.since.map { Int64($0.timeIntervalSince1970 * 1000) },
+            until: request.until.map { Int64($0.timeIntervalSince1970 * 1000) },
+            limit: request.limit, offset: request.offset)
+        let result = try archive.store.read { try $0.search(query) }
+        let hits = try result.hits.map { record in
+            let m = try archive.open(record).message
+            let text = m.text ?? ""
+            return SearchHit(
+                id: record.id.rawValue, source_id: m.id, channel: m.channel.rawValue,
+                conversation: m.conversation.title ?? m.conversation.id, sender: m.from.name ?? m.from.id,
+                sent_at: m.sent_at, text: text,
+                snippet: phrases.isEmpty ? String(text.prefix(120))
+                    : Snippet.make(text: m.indexedText, phrases: phrases, tokenizer: IndexText.tokenizer),
+                kind: m.kind.rawValue)
+        }
+        try AccessLog(archive: archive).record(
+            actor: actor, action: "search", records: hits.map(\.id), count: result.total,
+            detail: request.query ?? "")
+        return SearchResponse(total: result.total, hits: hits)
+    }
+}
+
+/// Splits a query into phrases of normalized terms: each bare word and each "quoted phrase" is one.
+enum QueryText {
+    static func phrases(_ query: String) -> [[String]] {
+        var parts: [String] = []
+        var current = ""
+        var quoted = false
+        for ch in query {
+            if ch == "\"" {
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+                quoted.toggle()
+            } else if ch.isWhitespace, !quoted {
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.map { IndexText.tokenizer.terms(in: $0) }.filter { !$0.isEmpty }
+    }
+}
+
+/// The keys under which a participant filter value may be stored.
+struct ParticipantKeys {
+    let archive: Archive
+
+    func keys(for value: String) throws -> [Data] {
+        var identifiers = Set(Channel.allCases.map { Identifier.normalize(value, channel: $0) })
+        for e in try DirectoryService(archive: archive).employees() where e.id == value {
+            identifiers.formUnion(e.normalizedIdentifiers)
+        }
+        return identifiers.sorted().map(archive.identifierKey)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import VellumCore
+import VellumCrypto
+import VellumStore
+
+/// Opens every record and checks it against its commitment, the ledger, its index row and blobs.
+struct RecordAudit {
+    let archive: Archive
+    var captures: [String: (UInt64, String)]
+    var problems: [VerifyReport.Problem] = []
+    var count = 0
+    var cache: BlindTokenCache
+
+    init(archive: Archive, captures: [String: (UInt64, String)]) {
+        self.archive = archive
+        self.captures = captures
+        cache = BlindTokenCache(key: archive.keys.blindIndex)
+    }
+
+    mutating func problem(_ code: String, _ detail: String) {
+        if problems.count < 1000 { problems.append(.init(code: code, detail: detail)) }
+    }
+
+    mutating func run(_ tx: any ArchiveReader) throws {
+        var position: Int64 = -1
+        while true {
+            let page = try tx.records(after: position, limit: 2000)
+            if page.isEmpty { break }
+            for (pos, record) in page {
+                position = pos
+                count += 1
+                try check(record, tx)
+            }
+        }
+        for (id, (index, _)) in captures.sorted(by: { $0.value.0 < $1.value.0 }) {
+            problem("record.missing", "record \(id) (captured in ledger entry \(index)) is missing")
+        }
+    }
+
+    mutating func check(_ r: StoredRecord, _ tx: any ArchiveReader) throws {
+        let id = r.id.rawValue
+        let captured = captures.removeValue(forKey: id)
+        if captured == nil {
+            problem("record.unledgered", "record \(id) has no capture entry in the ledger")
+        } else if captured!.0 != r.ledgerIndex || captured!.1 != r.commitment.hexString {
+            problem("record.ledger", "record \(id) does not match its capture entry in the ledger")
+        }
+        let opened: OpenedRecord
+        do { opened = try archive.open(r, reader: tx) } catch {
+            problem("record.sealed", "record \(id): its sealed body cannot be opened (\(error))")
+            return
+        }
+        if Commitment.make(nonce: opened.nonce, canonical: opened.canonical) != r.commitment {
+            problem("record.commitment", "record \(id): its content does not match its commitment")
+        }
+        let m = opened.message
+        let source = SourceRef(channel: m.channel, account: m.account, nativeID: m.id)
+        let parties = ([m.from] + m.to).map { archive.identifierKey(Identifier.normalize($0.id, channel: m.channel)) }
+        let consistent = archive.recordID(source) == r.id && archive.sourceKey(source) == r.sourceKey
+            && r.channel == m.channel && r.kind == m.kind
+            && r.conversationKey == archive.conversationKey(m.channel, conversationID: m.conversation.id)
+            && r.senderKey == parties[0] && Set(r.participantKeys) == Set(parties)
+            && r.sentAt == Timestamp(rfc3339: m.sent_at)?.epochMilliseconds
+            && r.targetKey == (m.edit_of ?? m.recall_of).map { archive.sourceKey(source.sibling($0)) }
+            && r.blobRefs == m.attachments.map(\.blob)
+        if !consistent { problem("record.metadata", "record \(id): its searchable metadata does not match its sealed content") }
+        let tokens = IndexText.keyedTokens(m.indexedText, cache: &cache)
+        if try tx.indexTokens(of: r.id) != tokens {
+            problem("index.row", "record \(id): its index row does not match its content")
+        }
+        for file in m.attachments { checkBlob(file, record: r, tx) }
+    }
+
+    mutating func checkBlob(_ file: ArchivedMessage.File, record r: StoredRecord, _ tx: any ArchiveReader) {
+        guard let sealed = try? archive.blobs.get(file.blob) else {
+            problem("blob.missing", "record \(r.id.rawValue): attachment blob \(file.blob) is missing")
+            return
+        }
+        guard Digest.sha256(sealed).hexString == file.blob,
+              let key = try? archive.existingDataKey(scopeID: r.scope, reader: tx),
+              let plain = try? key.open(sealed, context: Archive.blobContext(scope: r.scope)),
+              Digest.sha256(plain).hexString == file.sha256
+        else {
+            problem("blob.changed", "record \(r.id.rawValue): attachment blob \(file.blob) was changed")
+            return
+        }
+    }
+}

@@ -1,0 +1,39 @@
+public import Foundation
+
+extension Data {
+    /// Lowercase hexadecimal.
+    public var hexString: String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: count * 2) { buf in
+            var i = 0
+            for byte in self {
+                buf[i] = digits[Int(byte >> 4)]
+                buf[i + 1] = digits[Int(byte & 0xF)]
+                i += 2
+            }
+            return i
+        }
+    }
+
+    /// Parses lowercase or uppercase hexadecimal; nil for anything else.
+    public init?(hexString: String) {
+        let b = Array(hexString.utf8)
+        guard b.count % 2 == 0 else { return nil }
+        var out = Data(capacity: b.count / 2)
+        func v(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 48 ... 57: c - 48
+            case 97 ... 102: c - 87
+            case 65 ... 70: c - 55
+            default: nil
+            }
+        }
+        var i = 0
+        while i < b.count {
+            guard let hi = v(b[i]), let lo = v(b[i + 1]) else { return nil }
+            out.append(hi << 4 | lo)
+            i += 2
+        }
+        self = out
+    }
+}

@@ -1,0 +1,21 @@
+public import Foundation
+import Crypto
+
+/// A scope's data key (AES-256): seals the records, names and attachments of that scope.
+///
+/// Destroying a scope's wrapped data key crypto-shreds everything sealed under it.
+public struct DataKey: Sendable {
+    let key: SymmetricKey
+
+    init(key: SymmetricKey) { self.key = key }
+
+    public static func random() -> DataKey { DataKey(key: SymmetricKey(size: .bits256)) }
+
+    public func seal(_ plaintext: Data, context: Data) throws -> Data {
+        try Sealer.seal(plaintext, key: key, context: context)
+    }
+
+    public func open(_ sealed: Data, context: Data) throws -> Data {
+        try Sealer.open(sealed, key: key, context: context)
+    }
+}

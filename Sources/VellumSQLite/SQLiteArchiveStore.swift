@@ -1,0 +1,43 @@
+public import Foundation
+import GRDB
+public import VellumStore
+import VellumCore
+
+/// The embedded default ``ArchiveStore``: one SQLite file in WAL mode, synced at every commit.
+public final class SQLiteArchiveStore: ArchiveStore {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try pool.writeWithoutTransaction { db in
+                // DatabasePool sets NORMAL after prepareDatabase; an acknowledged batch must survive power loss.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch {
+            throw VellumError(.storage, "cannot open the archive database \(path): \(error)")
+        }
+    }
+
+    public func read<T>(_ body: (any ArchiveReader) throws -> T) throws -> T {
+        try pool.read { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    public func write<T>(_ body: (any ArchiveWriter) throws -> T) throws -> T {
+        try pool.write { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    /// Runs raw SQL: for tamper tests and maintenance tools only.
+    public func executeUncheckedSQL(_ sql: String) throws {
+        try pool.writeWithoutTransaction { try $0.execute(sql: sql) }
+    }
+}

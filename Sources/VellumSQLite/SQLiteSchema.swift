@@ -1,0 +1,60 @@
+import GRDB
+
+/// The embedded archive's schema, as GRDB migrations.
+///
+/// The full-text index is an external-content FTS5 table over `index_docs`, whose rows hold
+/// keyed tokens only (see BlindIndexKey): FTS5's `ascii` tokenizer splits them, bm25 ranks them,
+/// and `integrity-check` can compare the index with its content.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+                CREATE TABLE records(
+                    position INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    source_key BLOB NOT NULL UNIQUE,
+                    channel TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    target_key BLOB,
+                    conversation_key BLOB NOT NULL,
+                    sender_key BLOB NOT NULL,
+                    sent_at INTEGER NOT NULL,
+                    captured_at INTEGER NOT NULL,
+                    scope BLOB NOT NULL,
+                    body BLOB NOT NULL,
+                    commitment BLOB NOT NULL,
+                    ledger_index INTEGER NOT NULL,
+                    blob_refs TEXT NOT NULL);
+                CREATE INDEX records_target ON records(target_key) WHERE target_key IS NOT NULL;
+                CREATE INDEX records_sent ON records(sent_at);
+                CREATE INDEX records_conversation ON records(conversation_key, sent_at);
+                CREATE TABLE record_participants(
+                    party_key BLOB NOT NULL, position INTEGER NOT NULL,
+                    PRIMARY KEY(party_key, position)) WITHOUT ROWID;
+                CREATE INDEX record_participants_position ON record_participants(position);
+                CREATE TABLE index_docs(position INTEGER PRIMARY KEY, tokens TEXT NOT NULL);
+                CREATE VIRTUAL TABLE message_index USING fts5(
+                    tokens, content='index_docs', content_rowid='position', tokenize='ascii');
+                CREATE VIRTUAL TABLE message_index_vocab USING fts5vocab(message_index, row);
+                CREATE TABLE data_keys(scope BLOB PRIMARY KEY, wrapped BLOB NOT NULL) WITHOUT ROWID;
+                CREATE TABLE ledger(idx INTEGER PRIMARY KEY, payload BLOB NOT NULL, leaf_hash BLOB NOT NULL);
+                CREATE TABLE ledger_nodes(
+                    level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,
+                    PRIMARY KEY(level, idx)) WITHOUT ROWID;
+                CREATE TABLE tree_heads(
+                    seq INTEGER PRIMARY KEY, size INTEGER NOT NULL, root BLOB NOT NULL,
+                    timestamp INTEGER NOT NULL, signature BLOB NOT NULL, frontier BLOB NOT NULL);
+                CREATE TABLE quarantine(
+                    id INTEGER PRIMARY KEY, received_at INTEGER NOT NULL, format TEXT NOT NULL,
+                    reason TEXT NOT NULL, raw_key BLOB NOT NULL UNIQUE, sealed BLOB NOT NULL,
+                    status TEXT NOT NULL, ledger_index INTEGER NOT NULL, resolved_record TEXT);
+                CREATE TABLE employees(key BLOB PRIMARY KEY, sealed BLOB NOT NULL) WITHOUT ROWID;
+                CREATE TABLE employee_identifiers(
+                    identifier_key BLOB PRIMARY KEY, employee_key BLOB NOT NULL) WITHOUT ROWID;
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import VellumCore
+import VellumStore
+
+extension SQLiteTransaction {
+    /// Translates an ``IndexQuery`` into one FTS5 statement (or a plain one without phrases).
+    ///
+    /// Keyed tokens are lowercase base32, so quoting them as FTS5 strings is always safe.
+    func search(_ q: IndexQuery) throws -> IndexResult {
+        var filters: [String] = []
+        var args: [any DatabaseValueConvertible] = []
+        let fts = !q.phrases.isEmpty
+        if fts {
+            filters.append("message_index MATCH ?")
+            args.append(q.phrases.map { "\"" + $0.joined(separator: " ") + "\"" }.joined(separator: " AND "))
+        }
+        if !q.channels.isEmpty {
+            filters.append("r.channel IN (\(Array(repeating: "?", count: q.channels.count).joined(separator: ",")))")
+            args.append(contentsOf: q.channels.map(\.rawValue))
+        }
+        if !q.conversationKeys.isEmpty {
+            let marks = Array(repeating: "?", count: q.conversationKeys.count).joined(separator: ",")
+            filters.append("r.conversation_key IN (\(marks))")
+            args.append(contentsOf: q.conversationKeys)
+        }
+        if let s = q.since {
+            filters.append("r.sent_at >= ?")
+            args.append(s)
+        }
+        if let u = q.until {
+            filters.append("r.sent_at <= ?")
+            args.append(u)
+        }
+        if !q.participantKeys.isEmpty {
+            let marks = Array(repeating: "?", count: q.participantKeys.count).joined(separator: ",")
+            filters.append("r.position IN (SELECT position FROM record_participants WHERE party_key IN (\(marks)))")
+            args.append(contentsOf: q.participantKeys)
+        }
+        let from = fts ? "message_index m JOIN records r ON r.position = m.rowid" : "records r"
+        let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
+        let order: String
+        switch q.order {
+        case .relevance: order = fts ? "m.rank, r.sent_at" : "r.sent_at"
+        case .timeAscending: order = "r.sent_at, r.ledger_index"
+        case .timeDescending: order = "r.sent_at DESC, r.ledger_index DESC"
+        }
+        let columns = Self.recordColumns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }
+        let sql = """
+            SELECT \(columns.joined(separator: ", ")), count(*) OVER () FROM \(from) \(whereClause)
+            ORDER BY \(order) LIMIT ? OFFSET ?
+            """
+        args.append(q.limit)
+        args.append(q.offset)
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(args))
+        var total = rows.first.map { $0[15] as Int } ?? 0
+        if rows.isEmpty, q.offset > 0 {
+            let countSQL = "SELECT count(*) FROM \(from) \(whereClause)"
+            total = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(args.dropLast(2))) ?? 0
+        }
+        return IndexResult(total: total, hits: try rows.map { try decodeRecord($0, offset: 0) })
+    }
+}

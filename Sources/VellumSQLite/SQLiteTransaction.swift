@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import VellumCore
+import VellumCrypto
+import VellumStore
+
+/// One transaction on the embedded database; reads and writes through cached statements.
+struct SQLiteTransaction: ArchiveWriter {
+    let db: Database
+
+    static let recordColumns = """
+        position, id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at, \
+        captured_at, scope, body, commitment, ledger_index, blob_refs
+        """
+
+    // MARK: meta
+
+    func meta(_ key: String) throws -> Data? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
+    }
+
+    func setMeta(_ key: String, _ value: Data) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)").execute(arguments: [key, value])
+    }
+
+    // MARK: records
+
+    func recordCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0
+    }
+
+    func record(id: RecordID) throws -> StoredRecord? {
+        try fetchRecords("WHERE id = ?", [id.rawValue]).first?.record
+    }
+
+    func record(sourceKey: Data) throws -> StoredRecord? {
+        try fetchRecords("WHERE source_key = ?", [sourceKey]).first?.record
+    }
+
+    func records(targeting sourceKey: Data) throws -> [StoredRecord] {
+        try fetchRecords("WHERE target_key = ? ORDER BY sent_at, ledger_index", [sourceKey]).map(\.record)
+    }
+
+    func records(after position: Int64, limit: Int) throws -> [(position: Int64, record: StoredRecord)] {
+        try fetchRecords("WHERE position > ? ORDER BY position LIMIT ?", [position, limit])
+    }
+
+    func fetchRecords(_ clause: String, _ arguments: StatementArguments) throws -> [(position: Int64, record: StoredRecord)] {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT \(Self.recordColumns) FROM records \(clause)"), arguments: arguments)
+        return try rows.map { row in (row[0], try decodeRecord(row, offset: 0)) }
+    }
+
+    func decodeRecord(_ row: Row, offset o: Int) throws -> StoredRecord {
+        let position: Int64 = row[o]
+        let channelName: String = row[o + 3]
+        let kindName: String = row[o + 4]
+        guard let channel = Channel(rawValue: channelName), let kind = RecordKind(rawValue: kindName) else {
+            throw VellumError(.integrity, "record row \(position) has an unknown channel or kind")
+        }
+        let participants = try Data.fetchAll(
+            db.cachedStatement(sql: "SELECT party_key FROM record_participants WHERE position = ? ORDER BY party_key"),
+            arguments: [position])
+        let refs: String = row[o + 14]
+        return StoredRecord(
+            id: RecordID(row[o + 1]), sourceKey: row[o + 2], channel: channel, kind: kind, targetKey: row[o + 5],
+            conversationKey: row[o + 6], senderKey: row[o + 7], participantKeys: participants, sentAt: row[o + 8],
+            capturedAt: row[o + 9], scope: row[o + 10], body: row[o + 11], commitment: row[o + 12],
+            ledgerIndex: UInt64(row[o + 13] as Int64), blobRefs: refs.split(separator: " ").map(String.init))
+    }
+
+    func insert(_ r: StoredRecord, indexTokens: String) throws {
+        if try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM records WHERE source_key = ? OR id = ?"),
+            arguments: [r.sourceKey, r.id.rawValue]) == true
+        {
+            throw VellumError(.duplicate, "record \(r.id) is already in the archive")
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO records(id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at,
+                captured_at, scope, body, commitment, ledger_index, blob_refs)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                r.id.rawValue, r.sourceKey, r.channel.rawValue, r.kind.rawValue, r.targetKey, r.conversationKey,
+                r.senderKey, r.sentAt, r.capturedAt, r.scope, r.body, r.commitment, Int64(r.ledgerIndex),
+                r.blobRefs.joined(separator: " "),
+            ])
+        let position = db.lastInsertedRowID
+        let participant = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO record_participants(party_key, position) VALUES (?, ?)")
+        for key in r.participantKeys { try participant.execute(arguments: [key, position]) }
+        try db.cachedStatement(sql: "INSERT INTO index_docs(position, tokens) VALUES (?, ?)")
+            .execute(arguments: [position, indexTokens])
+        try db.cachedStatement(sql: "INSERT INTO message_index(rowid, tokens) VALUES (?, ?)")
+            .execute(arguments: [position, indexTokens])
+    }
+
+    func indexTokens(of id: RecordID) throws -> String? {
+        try String.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT d.tokens FROM index_docs d JOIN records r ON r.position = d.position WHERE r.id = ?
+                """), arguments: [id.rawValue])
+    }
+
+    /// FTS5's own structural check, then the index's vocabulary (documents and occurrences per
+    /// token) compared with a count over the content rows: SQLite 3.40 cannot compare them itself.
+    func indexIntegrityProblems() throws -> [String] {
+        do {
+            try db.execute(sql: "INSERT INTO message_index(message_index) VALUES('integrity-check')")
+        } catch {
+            return ["the full-text index is damaged: \(error)"]
+        }
+        var expected: [String: (docs: Int, count: Int)] = [:]
+        let rows = try String.fetchCursor(db, sql: "SELECT tokens FROM index_docs")
+        while let tokens = try rows.next() {
+            var seen = Set<Substring>()
+            for t in tokens.split(separator: " ") {
+                let first = seen.insert(t).inserted
+                expected[String(t), default: (0, 0)].count += 1
+                if first { expected[String(t)]!.docs += 1 }
+            }
+        }
+        var problems = 0
+        let vocab = try Row.fetchCursor(db, sql: "SELECT term, doc, cnt FROM message_index_vocab")
+        while let row = try vocab.next() {
+            let term: String = row[0]
+            guard let e = expected.removeValue(forKey: term), e.docs == row[1] as Int, e.count == row[2] as Int else {
+                problems += 1
+                continue
+            }
+        }
+        problems += expected.count
+        return problems == 0 ? [] : ["the full-text index disagrees with its content rows on \(problems) tokens"]
+    }
+
+    // MARK: keys
+
+    func wrappedKey(scope: Data) throws -> Data? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT wrapped FROM data_keys WHERE scope = ?"), arguments: [scope])
+    }
+
+    func putWrappedKey(_ wrapped: Data, scope: Data) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO data_keys(scope, wrapped) VALUES (?, ?)")
+            .execute(arguments: [scope, wrapped])
+    }
+}

@@ -1,0 +1,29 @@
+/// Scalars that can be the second element of a canonical composition (or occur inside the
+/// canonical decomposition of a primary composite).
+///
+/// A chunk whose attached scalars avoid this set, are stable and already in canonical order is
+/// its own NFKC form, so the scanner can skip Foundation's normalizer for it. The list was
+/// generated from Unicode data and is re-derived and checked by `NormalizationTableTests`.
+enum CompositionMarks {
+    @inline(__always)
+    static func contains(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0300...0x0304, 0x0306...0x030C, 0x030F, 0x0311, 0x0313...0x0314, 0x031B,
+            0x0323...0x0328, 0x032D...0x032E, 0x0330...0x0331, 0x0338, 0x0342, 0x0345:
+            true
+        case 0x05B4, 0x05B7...0x05B9, 0x05BC, 0x05BF, 0x05C1...0x05C2, 0x0653...0x0655:
+            true
+        case 0x093C, 0x09BC, 0x09BE, 0x09D7, 0x0A3C, 0x0B3C, 0x0B3E, 0x0B56...0x0B57, 0x0BBE,
+            0x0BD7, 0x0C56, 0x0CC2, 0x0CD5...0x0CD6, 0x0D3E, 0x0D57, 0x0DCA, 0x0DCF, 0x0DDF:
+            true
+        case 0x0F72, 0x0F74, 0x0F80, 0x0FB5, 0x0FB7, 0x102E, 0x1161...0x1175, 0x11A8...0x11C2,
+            0x1B35, 0x3099...0x309A:
+            true
+        case 0x110BA, 0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930,
+            0x1D165, 0x1D16E...0x1D172:
+            true
+        default:
+            false
+        }
+    }
+}

@@ -1,0 +1,70 @@
+public import Foundation
+public import VellumCore
+public import VellumCrypto
+
+/// The archive's metadata store: records, ledger, blind index, keys, quarantine and directory.
+///
+/// One seam, not six: a capture batch must land in all of them in one transaction (records, index
+/// tokens, ledger leaves and the signed tree head commit together, or not at all), so the store
+/// hands out a reader or a writer for the span of one transaction. Writers are serialized; a
+/// `write` that throws leaves nothing behind. See docs/decisions/0002-one-transactional-store.md.
+public protocol ArchiveStore: Sendable {
+    func read<T>(_ body: (any ArchiveReader) throws -> T) throws -> T
+    /// Runs `body` in one durable transaction (committed and synced when it returns).
+    func write<T>(_ body: (any ArchiveWriter) throws -> T) throws -> T
+}
+
+/// What can be read inside one transaction.
+public protocol ArchiveReader {
+    func meta(_ key: String) throws -> Data?
+
+    func recordCount() throws -> Int
+    func record(id: RecordID) throws -> StoredRecord?
+    func record(sourceKey: Data) throws -> StoredRecord?
+    /// Edits and recalls whose target is `sourceKey`, oldest first.
+    func records(targeting sourceKey: Data) throws -> [StoredRecord]
+    /// All records in capture order, paged: those with position > `after` (start with -1).
+    func records(after position: Int64, limit: Int) throws -> [(position: Int64, record: StoredRecord)]
+    /// The keyed tokens the index holds for a record, space-separated, in text order.
+    func indexTokens(of id: RecordID) throws -> String?
+    func search(_ query: IndexQuery) throws -> IndexResult
+
+    func wrappedKey(scope: Data) throws -> Data?
+
+    func ledgerSize() throws -> UInt64
+    func ledgerEntries(from index: UInt64, limit: Int) throws -> [LedgerEntry]
+    /// A stored perfect-subtree hash (level ≥ 1), or the leaf hash at level 0.
+    func ledgerNode(level: Int, index: UInt64) throws -> Data?
+    func treeHeads() throws -> [TreeHead]
+    func latestTreeHead() throws -> TreeHead?
+    /// The ledger frontier saved with the latest tree head.
+    func ledgerFrontier() throws -> CompactRange
+
+    func quarantineItems() throws -> [QuarantineItem]
+    func quarantineItem(rawKey: Data) throws -> QuarantineItem?
+
+    func employee(identifierKey: Data) throws -> StoredEmployee?
+    func employees() throws -> [StoredEmployee]
+}
+
+/// What a write transaction adds to reading.
+public protocol ArchiveWriter: ArchiveReader {
+    func setMeta(_ key: String, _ value: Data) throws
+    /// Inserts a record and its index tokens; throws `alreadyExists` for a known source key.
+    func insert(_ record: StoredRecord, indexTokens: String) throws
+    /// Stores a wrapped data key; a scope keeps its first key.
+    func putWrappedKey(_ wrapped: Data, scope: Data) throws
+    /// Appends leaves (their indexes must continue the ledger) and the perfect-subtree nodes they complete.
+    func appendLedger(_ entries: [LedgerEntry], nodes: [MerkleNode]) throws
+    func addTreeHead(_ head: TreeHead, frontier: CompactRange) throws
+    /// Adds an open quarantine item and returns its id.
+    func addQuarantine(_ item: QuarantineItem) throws -> Int64
+    func resolveQuarantine(id: Int64, record: RecordID?) throws
+    func upsertEmployee(_ employee: StoredEmployee) throws
+    /// Runs the index's own consistency checks (which SQLite runs as a write); changes nothing.
+    func indexIntegrityProblems() throws -> [String]
+}
+
+extension VellumError.Code {
+    public static let duplicate = VellumError.Code("duplicate")
+}

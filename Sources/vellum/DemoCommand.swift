@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import VellumApp
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build a demo archive with realistic multi-channel English and Chinese chats, then show what to try.")
+
+    @Option(help: "Where to create the demo archive.") var data = "vellum-demo"
+
+    func run() throws {
+        let dir = DataDirectory(data)
+        let path = dir.root.path
+        if dir.exists {
+            print("A demo archive is already in \(path).")
+            printNextSteps(data)
+            return
+        }
+        let files = DemoDataset.make()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let directoryFile = workspace.appendingPathComponent("directory.yaml")
+        let messagesFile = workspace.appendingPathComponent("messages.jsonl")
+        let brokenFile = workspace.appendingPathComponent("broken-export.jsonl")
+        try Data(files.directoryYAML.utf8).write(to: directoryFile)
+        try Data(files.messagesJSONL.utf8).write(to: messagesFile)
+        try Data((DemoDataset.malformedLines().joined(separator: "\n") + "\n").utf8).write(to: brokenFile)
+
+        let keyFile = try Archive.create(at: dir)
+        let archive = try Archive.open(dir)
+        let employees = try DirectoryService(archive: archive).importFile(directoryFile, actor: "demo")
+        let importer = FileImporter(ingestor: Ingestor(archive: archive), format: .jsonl)
+        let good = try importer.importFile(messagesFile)
+        let bad = try importer.importFile(brokenFile)
+        print("""
+            Built a demo archive in \(path) (master key: \(keyFile.path)).
+              \(employees) employees in the directory
+              \(good.imported) messages imported (WeCom, WhatsApp, Telegram, Signal, SMS, email; edits and recalls kept as versions)
+              \(bad.quarantined) broken lines quarantined, sealed, not lost
+            Everything in \(path) is encrypted: try `grep -r 合同 \(path)` and find nothing.
+            """)
+        printNextSteps(data)
+    }
+
+    func printNextSteps(_ data: String) {
+        print("""
+
+            Try:
+              swift run vellum search --data \(data) 合同
+              swift run vellum search --data \(data) --channel whatsapp portfolio
+              swift run vellum search --data \(data) --participant E1001 --since 2026-01-01 --json
+              swift run vellum show --data \(data) ID          (an id from the search)
+              swift run vellum quarantine list --data \(data)
+              swift run vellum verify --data \(data)
+            """)
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import VellumStore
+import VellumSQLite
+import Testing
+@testable import VellumApp
+import VellumCore
+
+@Suite("The pipeline: import, dedup, versions, search, show, verify")
+struct PipelineTests {
+    @Test("every line counts once; a second import adds nothing")
+    func counts() throws {
+        let t = try TestArchive()
+        let first = try t.importJSONL(Fixture.chat + Fixture.broken)
+        #expect(first.imported == 7 && first.duplicates == 0 && first.quarantined == 4)
+        let again = try t.importJSONL(Fixture.chat + Fixture.broken)
+        #expect(again.imported == 0 && again.duplicates == 7 && again.quarantined == 4)
+        #expect(try t.archive.store.read { try $0.recordCount() } == 7)
+        #expect(try QuarantineService(archive: t.archive).list().count == 4)
+        #expect(try t.verify().problems == [])
+    }
+
+    @Test("quarantine names file, line and field, and keeps the raw line sealed and retryable")
+    func quarantine() throws {
+        let t = try TestArchive()
+        try t.importJSONL(Fixture.broken, name: "export.jsonl")
+        let items = try QuarantineService(archive: t.archive).list()
+        #expect(items.map(\.line) == [1, 2, 3, 4])
+        #expect(items.map(\.field) == ["sent_at", nil, "channel", "sent_at"])
+        #expect(items.allSatisfy { $0.file == "export.jsonl" && $0.status == "open" })
+        #expect(items[3].reason.contains("missing"))
+        let retry = try QuarantineService(archive: t.archive).retry(actor: "tester")
+        #expect(retry.retried == 4 && retry.resolved == 0 && retry.still_quarantined == 4)
+        #expect(!(try t.allBytes()).contains(Data("no offset".utf8)))
+    }
+
+    @Test("Chinese two-character words, English words and phrases are found")
+    func search() throws {
+        let t = try TestArchive()
+        try t.importJSONL(Fixture.chat)
+        #expect(try t.search("合同").hits.map(\.source_id) == ["w1"])
+        #expect(try t.search("付款").hits.map(\.source_id) == ["w2"])
+        #expect(try t.search("合").total == 1)
+        #expect(Set(try t.search("allocation memo").hits.map(\.source_id)) == ["wa1", "wa2", "wa3"])
+        #expect(try t.search("\"revised allocation\"").hits.map(\.source_id) == ["wa3"])
+        #expect(try t.search("\"allocation revised\"").total == 0)
+        #expect(try t.search("memo.txt").total == 1)
+        #expect(try t.search("nothinglikethis").total == 0)
+        let hit = try #require(try t.search("合同").hits.first)
+        #expect(hit.snippet.contains("«合同»"))
+        #expect(hit.sender == "李娜" && hit.channel == "wecom" && hit.conversation == "李娜")
+        #expect(hit.sent_at == "2026-03-02T09:15:04+08:00")
+    }
+
+    @Test("filters alone list by time; channel, participant, conversation and dates filter")
+    func filters() throws {
+        let t = try TestArchive()
+        try t.importJSONL(Fixture.chat)
+        #expect(try t.search(nil).hits.map(\.source_id) == ["w1", "w2", "wa1", "wa2", "wa3", "t1", "t2"])
+        #expect(try t.search(nil) { $0.channels = [.telegram] }.total == 2)
+        #expect(try t.search(nil) { $0.participants = ["+447700900123"] }.total == 3)
+        #expect(try t.search(nil) { $0.participants = ["wmLiNa001"] }.total == 2)
+        #expect(try t.search(nil) { $0.conversations = ["wa-tom"] }.total == 3)
+        #expect(try t.search(nil) {
+            $0.since = Timestamp(rfc3339: "2026-03-03T00:00:00Z")!.date
+            $0.until = Timestamp(rfc3339: "2026-03-03T23:59:59Z")!.date
+        }.total == 3)
+        #expect(try t.search("memo") { $0.channels = [.wecom] }.total == 0)
+    }
+
+    @Test("the directory tells employees from outsiders, and employee ids filter")
+    func directory() throws {
+        let t = try TestArchive()
+        #expect(try DirectoryService(archive: t.archive).importFile(try t.write("d.yaml", Fixture.directory), actor: "t") == 1)
+        try t.importJSONL(Fixture.chat)
+        #expect(try t.search(nil) { $0.participants = ["E1001"] }.total == 5)
+        let w2 = try #require(try t.search("付款").hits.first)
+        let view = try RecordViewer(archive: t.archive).show(w2.id, actor: "t")
+        #expect(view.sender.employee == "E1001" && view.recipients.first?.employee == nil)
+        // Zhang Wei writing to 李娜 is sealed under 李娜's scope, so erasing her takes it too.
+        let records = try t.archive.store.read { tx in try ["w1", "w2"].map { try tx.record(id: t.archive.recordID(SourceRef(channel: .wecom, account: "corp1", nativeID: $0)))! } }
+        #expect(records[0].scope == records[1].scope)
+        #expect(records[0].scope == t.archive.scopeID("party:wecom:wmLiNa001"))
+    }
+
+    @Test("edits and recalls are versions; the original stays and is still searchable")
+    func versions() throws {
+        let t = try TestArchive()
+        try t.importJSONL(Fixture.chat)
+        let original = try #require(try t.search("\"attached the allocation\"").hits.first)
+        let view = try RecordViewer(archive: t.archive).show(original.id, actor: "t")
+        #expect(view.versions.map(\.source_id) == ["wa2", "wa3"])
+        #expect(view.versions.map(\.kind) == ["message", "edit"])
+        #expect(view.versions.first?.text == "Attached the allocation memo")
+        #expect(view.inclusion_proof.verified)
+        #expect(view.attachments.first?.size == 31)
+        let recalled = try #require(try t.search("quarterly").hits.first)
+        let rv = try RecordViewer(archive: t.archive).show(recalled.id, actor: "t")
+        #expect(rv.versions.map(\.kind) == ["message", "recall"])
+    }
+
+    @Test("an edit that arrives before its original is linked when the original comes")
+    func outOfOrder() throws {
+        let t = try TestArchive()
+        let lines = Fixture.chat.split(separator: "\n").map(String.init)
+        try t.importJSONL(lines[4] + "\n", name: "a.jsonl")
+        try t.importJSONL(lines[3] + "\n", name: "b.jsonl")
+        let id = try #require(try t.search("\"attached the allocation\"").hits.first?.id)
+        #expect(try RecordViewer(archive: t.archive).show(id, actor: "t").versions.map(\.source_id) == ["wa2", "wa3"])
+    }
+
+    @Test("every search and show is written to the ledger with its actor")
+    func accessLog() throws {
+        let t = try TestArchive()
+        try t.importJSONL(Fixture.chat)
+        let before = try t.archive.store.read { try $0.ledgerSize() }
+        let hit = try #require(try t.search("合同").hits.first)
+        _ = try RecordViewer(archive: t.archive).show(hit.id, actor: "auditor-7")
+        let events = try t.archive.store.read { try $0.ledgerEntries(from: before, limit: 10) }.map { try LedgerEvent.decode($0.payload) }
+        #expect(events.map(\.action) == ["search", "show"])
+        #expect(events.map(\.actor) == ["tester", "auditor-7"])
+        #expect(events[0].records == [hit.id])
+        #expect(!(try t.allBytes()).contains(Data("合同".utf8)))
+        #expect(try t.verify().ok)
+    }
+
+    @Test("nothing readable at rest: no word, name, phone number or attachment text in any file")
+    func noPlaintext() throws {
+        let t = try TestArchive()
+        try DirectoryService(archive: t.archive).importFile(try t.write("d.yaml", Fixture.directory), actor: "t")
+        try t.importJSONL(Fixture.chat + Fixture.broken)
+        _ = try t.search("合同")
+        let bytes = try t.allBytes()
+        for needle in ["合同", "付款", "李娜", "Zhang Wei", "zhangwei", "wmLiNa001", "Tom Baker", "+447700900123",
+                       "7700 900123", "85291230001", "allocation", "Quarterly", "Confidential memo", "iPhone",
+                       "Priya", "harbourbridge", "Wealth Management", "chat.jsonl", "not json"] {
+            #expect(!bytes.contains(Data(needle.utf8)), "found \(needle) in the data directory")
+        }
+    }
+
+    @Test("a wrong master key is refused before anything is written")
+    func wrongKey() throws {
+        let t = try TestArchive()
+        try t.importJSONL(Fixture.chat)
+        let before = try t.allBytes()
+        let wrong = t.folder.appendingPathComponent("wrong.key")
+        try MasterKeyFile.write(to: wrong)
+        #expect(throws: VellumError.self) { try Archive.open(t.dir, masterKeyFile: wrong) }
+        #expect(try t.allBytes() == before)
+    }
+
+    @Test("init refuses an existing archive and an existing key file")
+    func initRefuses() throws {
+        let t = try TestArchive()
+        #expect(throws: VellumError.self) { try Archive.create(at: t.dir) }
+        let other = DataDirectory(t.folder.appendingPathComponent("other").path)
+        #expect(throws: VellumError.self) { try Archive.create(at: other, masterKeyFile: t.dir.defaultMasterKey) }
+        let mode = try FileManager.default.attributesOfItem(atPath: t.dir.defaultMasterKey.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
+
+enum MasterKeyFile {
+    static func write(to url: URL) throws {
+        try Archive.writePrivateFile(VellumCrypto.MasterKey.generate().fileRepresentation, to: url)
+    }
+}
+
+import VellumCrypto

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import VellumCrypto
+import VellumCore
+
+@Suite("Keys, sealing, commitments and tree heads")
+struct SealingTests {
+    let master = MasterKey.generate()
+
+    @Test("a sealed value opens only with the same key and context")
+    func sealing() throws {
+        let key = DataKey.random()
+        let sealed = try key.seal(Data("合同 4111".utf8), context: Data("record:m1".utf8))
+        #expect(try key.open(sealed, context: Data("record:m1".utf8)) == Data("合同 4111".utf8))
+        #expect(throws: CryptoFailure.self) { try key.open(sealed, context: Data("record:m2".utf8)) }
+        #expect(throws: CryptoFailure.self) { try DataKey.random().open(sealed, context: Data("record:m1".utf8)) }
+        for i in [0, 5, sealed.count / 2, sealed.count - 1] {
+            var bad = sealed
+            bad[bad.startIndex + i] ^= 0x01
+            #expect(throws: CryptoFailure.self) { try key.open(bad, context: Data("record:m1".utf8)) }
+        }
+        #expect(!sealed.contains(Data("4111".utf8)))
+    }
+
+    @Test("wrapped data keys are bound to their scope and master key")
+    func wrapping() throws {
+        let h = KeyHierarchy(master: master)
+        let dk = DataKey.random()
+        let wrapped = try h.wrap(dk, scope: Data([1]))
+        let back = try h.unwrap(wrapped, scope: Data([1]))
+        let sealed = try dk.seal(Data([42]), context: Data())
+        #expect(try back.open(sealed, context: Data()) == Data([42]))
+        #expect(throws: CryptoFailure.self) { try h.unwrap(wrapped, scope: Data([2])) }
+        #expect(throws: CryptoFailure.self) { try KeyHierarchy(master: .generate()).unwrap(wrapped, scope: Data([1])) }
+    }
+
+    @Test("the key check tells the right master key from a wrong one")
+    func keyCheck() throws {
+        let h = KeyHierarchy(master: master)
+        let again = KeyHierarchy(master: try MasterKey(fileContents: master.fileRepresentation))
+        #expect(again.matchesKeyCheck(h.keyCheck))
+        #expect(!KeyHierarchy(master: .generate()).matchesKeyCheck(h.keyCheck))
+        #expect(throws: CryptoFailure.self) { try MasterKey(fileContents: Data("not base64!".utf8)) }
+        #expect(throws: CryptoFailure.self) { try MasterKey(fileContents: Data(Data(count: 16).base64EncodedString().utf8)) }
+    }
+
+    @Test("HKDF derivation is deterministic: known master key, known public key")
+    func knownAnswer() throws {
+        let fixed = try MasterKey(fileContents: Data(Data(repeating: 7, count: 32).base64EncodedString().utf8))
+        let a = KeyHierarchy(master: fixed), b = KeyHierarchy(master: fixed)
+        #expect(a.signing.publicKey == b.signing.publicKey)
+        #expect(a.blindIndex.token(for: "合同") == b.blindIndex.token(for: "合同"))
+        #expect(a.lookupKey(Data("x".utf8), domain: "d") != a.lookupKey(Data("x".utf8), domain: "e"))
+        #expect(a.signing.publicKey != KeyHierarchy(master: master).signing.publicKey)
+    }
+
+    @Test("commitment is SHA-256(nonce ‖ bytes) — NIST 'abc' vector")
+    func commitment() {
+        #expect(Commitment.make(nonce: Data("a".utf8), canonical: Data("bc".utf8)).hexString
+            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Commitment.newNonce() != Commitment.newNonce())
+    }
+
+    @Test("tree heads verify with the archive's public key only, and any change breaks them")
+    func treeHeads() throws {
+        let h = KeyHierarchy(master: master)
+        let head = try h.signing.sign(size: 10, root: Data(repeating: 1, count: 32), timestamp: 99)
+        #expect(TreeHeadSigner.verify(head, publicKey: h.signing.publicKey))
+        #expect(!TreeHeadSigner.verify(head, publicKey: KeyHierarchy(master: .generate()).signing.publicKey))
+        var bigger = head
+        bigger.size = 11
+        #expect(!TreeHeadSigner.verify(bigger, publicKey: h.signing.publicKey))
+        var older = head
+        older.timestamp = 98
+        #expect(!TreeHeadSigner.verify(older, publicKey: h.signing.publicKey))
+    }
+
+    @Test("blind tokens: 13 base32 characters, equal terms equal tokens, the cache changes nothing")
+    func blindTokens() {
+        let h = KeyHierarchy(master: master)
+        let t = h.blindIndex.token(for: "contract")
+        #expect(t.count == 13 && t.allSatisfy { "abcdefghijklmnopqrstuvwxyz234567".contains($0) })
+        #expect(t != h.blindIndex.token(for: "contracts"))
+        #expect(t != KeyHierarchy(master: .generate()).blindIndex.token(for: "contract"))
+        var cache = BlindTokenCache(key: h.blindIndex, capacity: 3)
+        for w in ["a", "b", "c", "d", "a", "contract"] { #expect(cache.token(for: w) == h.blindIndex.token(for: w)) }
+    }
+
+    @Test("constant-time comparison")
+    func constantTime() {
+        #expect(ConstantTime.equal(Data([1, 2]), Data([1, 2])))
+        #expect(!ConstantTime.equal(Data([1, 2]), Data([1, 3])))
+        #expect(!ConstantTime.equal(Data([1]), Data([1, 2])))
+    }
+}
