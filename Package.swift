@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "vellum-bench",
             dependencies: [
-                "VellumApp", .product(name: "GRDB", package: "GRDB.swift"),
+                "VellumApp", "VellumStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -1,7 +1,8 @@
 /// Walker's alias method (Vose's construction): draws an index with given weights in O(1).
+/// Its memory is frozen (see `FrozenArray`): the owner calls `free()` when done, or keeps it.
 struct DemoAliasTable: Sendable {
-    private let threshold: [UInt32]
-    private let alias: [Int32]
+    private let threshold: FrozenArray<UInt32>
+    private let alias: FrozenArray<Int32>
     /// The number of outcomes.
     let count: Int
 
@@ -26,9 +27,15 @@ struct DemoAliasTable: Sendable {
             }
         }
         // Whatever is left has probability 1 up to rounding: threshold .max, alias itself.
-        self.threshold = threshold
-        self.alias = alias
+        self.threshold = FrozenArray(threshold)
+        self.alias = FrozenArray(alias)
         count = n
+    }
+
+    /// Releases the table's memory; it must not be used afterwards.
+    func free() {
+        threshold.free()
+        alias.free()
     }
 
     /// The outcome for 64 random bits: the low half picks a column, the high half the coin.

@@ -13,6 +13,7 @@ struct SyntheticConversationPlan {
     var memberCount: [Int32] = []
     var members: [Int32] = []
     var weight: [Double] = []
+    var chineseLeaning: [Bool] = []
     var buckets: [[Int32]] = Array(repeating: [], count: SyntheticTables.bucketCount)
 
     private typealias Channel = SyntheticChannel
@@ -114,6 +115,7 @@ struct SyntheticConversationPlan {
         memberCount.append(Int32(members.count))
         self.members.append(contentsOf: members.map(Int32.init))
         weight.append(exp(random.normal()))
+        chineseLeaning.append(chinese)
         buckets[(group ? 2 : 0) + (chinese ? 0 : 1)].append(index)
     }
 

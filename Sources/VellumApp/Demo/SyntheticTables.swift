@@ -1,32 +1,37 @@
 /// The corpus's fixed cast and conversations, pre-encoded as JSON fragments so that writing a line
-/// is mostly copying bytes. Built once per `SyntheticCorpus` and shared by its copies.
+/// is mostly copying bytes. Built once per `SyntheticCorpus` and shared by its copies; the frozen
+/// memory is freed when the last copy goes.
 final class SyntheticTables: Sendable {
     /// Bucket order: direct Chinese-leaning, direct English-leaning, group Chinese-, group English-leaning.
     static let bucketCount = 4
 
     let people: [SyntheticPerson]
     /// `{"id":"…","name":"…"}` per person and channel, at `person * channels + channel`.
-    let entryBytes: [UInt8]
-    let entryStart: [Int32]
-    let entryLength: [Int32]
+    let entryBytes: FrozenArray<UInt8>
+    let entryStart: FrozenArray<Int32>
+    let entryLength: FrozenArray<Int32>
     /// `{"account":"…","channel":"…","conversation":{…},` per conversation.
-    let prefixBytes: [UInt8]
-    let prefixStart: [Int32]
-    let prefixLength: [Int32]
-    let channel: [UInt8]
-    let zone: [UInt8]
-    let isGroup: [Bool]
-    let memberStart: [Int32]
-    let memberCount: [Int32]
-    let members: [Int32]
+    let prefixBytes: FrozenArray<UInt8>
+    let prefixStart: FrozenArray<Int32>
+    let prefixLength: FrozenArray<Int32>
+    let channel: FrozenArray<UInt8>
+    let zone: FrozenArray<UInt8>
+    let isGroup: FrozenArray<Bool>
+    /// Whether the conversation is mostly in Chinese.
+    let chineseLeaning: FrozenArray<Bool>
+    let memberStart: FrozenArray<Int32>
+    let memberCount: FrozenArray<Int32>
+    let members: FrozenArray<Int32>
     /// Conversation indices per bucket, and a sampler over them weighted by activity.
-    let bucketMembers: [[Int32]]
+    let bucketMembers: [FrozenArray<Int32>]
     let bucketSamplers: [DemoAliasTable]
+    /// Message lengths in characters (see `SyntheticLengths`).
+    let lengths: FrozenArray<Int32>
+    let conversationCount: Int
 
     init(seed: UInt64, employees: Int, externals: Int) {
         var random = DemoRandom(seed: seed ^ 0x7461_626C_6573)
         people = SyntheticPerson.makeAll(employees: employees, externals: externals, random: &random)
-        let channels = SyntheticChannel.allCases.count
         var entryBytes: [UInt8] = []
         var entryStart: [Int32] = []
         var entryLength: [Int32] = []
@@ -38,30 +43,49 @@ final class SyntheticTables: Sendable {
                 entryBytes.append(contentsOf: Array(#","name":"#.utf8))
                 DemoJSONBytes.appendString(person.name, to: &entryBytes)
                 entryBytes.append(UInt8(ascii: "}"))
-                entryLength.append(Int32(entryBytes.count) - entryStart.last!)
+                entryLength.append(Int32(entryBytes.count) - entryStart[entryStart.count - 1])
             }
         }
-        precondition(entryStart.count == people.count * channels)
-        self.entryBytes = entryBytes
-        self.entryStart = entryStart
-        self.entryLength = entryLength
+        self.entryBytes = FrozenArray(entryBytes)
+        self.entryStart = FrozenArray(entryStart)
+        self.entryLength = FrozenArray(entryLength)
 
         var plan = SyntheticConversationPlan()
         plan.build(people: people, employees: employees, externals: externals, random: &random)
-        prefixBytes = plan.prefixBytes
-        prefixStart = plan.prefixStart
-        prefixLength = plan.prefixLength
-        channel = plan.channel
-        zone = plan.zone
-        isGroup = plan.isGroup
-        memberStart = plan.memberStart
-        memberCount = plan.memberCount
-        members = plan.members
-        bucketMembers = plan.buckets
-        bucketSamplers = plan.buckets.indices.map { bucket in
-            plan.buckets[bucket].isEmpty
-                ? DemoAliasTable(weights: [1])
-                : DemoAliasTable(weights: plan.buckets[bucket].map { plan.weight[Int($0)] })
+        prefixBytes = FrozenArray(plan.prefixBytes)
+        prefixStart = FrozenArray(plan.prefixStart)
+        prefixLength = FrozenArray(plan.prefixLength)
+        channel = FrozenArray(plan.channel)
+        zone = FrozenArray(plan.zone)
+        isGroup = FrozenArray(plan.isGroup)
+        chineseLeaning = FrozenArray(plan.chineseLeaning)
+        memberStart = FrozenArray(plan.memberStart)
+        memberCount = FrozenArray(plan.memberCount)
+        members = FrozenArray(plan.members)
+        conversationCount = plan.channel.count
+        bucketMembers = plan.buckets.map { FrozenArray($0) }
+        bucketSamplers = plan.buckets.map { bucket in
+            bucket.isEmpty ? DemoAliasTable(weights: [1]) : DemoAliasTable(weights: bucket.map { plan.weight[Int($0)] })
         }
+        lengths = FrozenArray(SyntheticLengths.table.map(Int32.init))
+    }
+
+    deinit {
+        entryBytes.free()
+        entryStart.free()
+        entryLength.free()
+        prefixBytes.free()
+        prefixStart.free()
+        prefixLength.free()
+        channel.free()
+        zone.free()
+        isGroup.free()
+        chineseLeaning.free()
+        memberStart.free()
+        memberCount.free()
+        members.free()
+        for bucket in bucketMembers { bucket.free() }
+        for sampler in bucketSamplers { sampler.free() }
+        lengths.free()
     }
 }

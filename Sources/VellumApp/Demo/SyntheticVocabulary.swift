@@ -1,14 +1,16 @@
 /// A word list with Zipf–Mandelbrot frequencies, p(rank) ∝ 1 / (rank + 2.7), kept as one flat
 /// UTF-8 buffer so the corpus generator appends a word with a single copy.
+///
+/// The two lists are process-wide constants; their frozen memory is never freed.
 struct SyntheticVocabulary: Sendable {
     /// The words (phrases contain a space), most frequent first.
     let words: [String]
     /// Every word's UTF-8 bytes, back to back; none needs JSON escaping.
-    let bytes: [UInt8]
-    let starts: [Int32]
-    let lengths: [Int32]
+    let bytes: FrozenArray<UInt8>
+    let starts: FrozenArray<Int32>
+    let lengths: FrozenArray<Int32>
     /// Characters per word, for length targets in characters.
-    let characters: [Int32]
+    let characters: FrozenArray<Int32>
     let sampler: DemoAliasTable
 
     /// Splits `sources` on whitespace, turns `_` into a space, drops repeats (keeping the first rank).
@@ -33,10 +35,10 @@ struct SyntheticVocabulary: Sendable {
             lengths.append(Int32(word.utf8.count))
         }
         self.words = words
-        self.bytes = bytes
-        self.starts = starts
-        self.lengths = lengths
-        characters = words.map { Int32($0.count) }
+        self.bytes = FrozenArray(bytes)
+        self.starts = FrozenArray(starts)
+        self.lengths = FrozenArray(lengths)
+        characters = FrozenArray(words.map { Int32($0.count) })
         sampler = DemoAliasTable(weights: (0..<words.count).map { 1 / (Double($0) + 1 + 2.7) })
     }
 

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import VellumApp
+import VellumStore
+
+/// Release-build benchmarks: `swift run -c release vellum-bench ingest|search`.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vellum-bench", abstract: "Measure ingest throughput and search latency.",
+        subcommands: [IngestBench.self, SearchBench.self])
+}
+
+struct IngestBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest N synthetic messages with everything on, beside a plain SQLite+FTS5 baseline.")
+
+    @Option(help: "Messages to generate.") var count = 200_000
+    @Option(help: "Work folder (kept, so `search` can reuse the archive).") var folder = "bench-out"
+    @Flag(help: "Skip the baseline.") var noBaseline = false
+
+    func run() throws {
+        let root = URL(fileURLWithPath: folder)
+        try? FileManager.default.removeItem(at: root)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let input = root.appendingPathComponent("messages.jsonl")
+        var corpus = SyntheticCorpus(seed: 42)
+        let out = FileHandle(forWritingAtPath: { FileManager.default.createFile(atPath: input.path, contents: nil); return input.path }())!
+        var written = 0
+        while written < count {
+            let n = min(50_000, count - written)
+            out.write(Data((corpus.lines(n).joined(separator: "\n") + "\n").utf8))
+            written += n
+        }
+        try out.close()
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
+
+        if !noBaseline {
+            let t0 = Date()
+            let rows = try Baseline.run(input: input, database: root.appendingPathComponent("baseline.sqlite"))
+            let s = Date().timeIntervalSince(t0)
+            print(String(format: "baseline (JSON parse + plain table + FTS5 unicode61, 1000 rows/txn, WAL FULL): %d rows in %.2f s = %.0f msg/s", rows, s, Double(rows) / s))
+        }
+        let dir = DataDirectory(root.appendingPathComponent("archive").path)
+        try Archive.create(at: dir)
+        let archive = try Archive.open(dir)
+        let importer = FileImporter(ingestor: Ingestor(archive: archive), format: .jsonl)
+        let t0 = Date()
+        let summary = try importer.importFile(input)
+        let s = Date().timeIntervalSince(t0)
+        print(String(format: "vellum import (parse, resolve, seal, commitments, ledger + signed head per batch, blind index, fsync per 1000): %d msgs in %.2f s = %.0f msg/s", summary.imported, s, Double(summary.imported) / s))
+        try? FileManager.default.removeItem(at: input)
+    }
+}
+
+struct SearchBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "p50/p95 search latency on the archive `ingest` left in the work folder.")
+
+    @Option(help: "Work folder of a previous `ingest`.") var folder = "bench-out"
+    @Option(help: "Queries to run.") var queries = 400
+
+    func run() throws {
+        let dir = DataDirectory(URL(fileURLWithPath: folder).appendingPathComponent("archive").path)
+        let archive = try Archive.open(dir)
+        let service = SearchService(archive: archive)
+        let words = SyntheticCorpus.queryWords(seed: 7)
+        var latencies: [Double] = []
+        var totals = 0
+        for i in 0 ..< queries {
+            var request = SearchRequest(query: words[i % words.count])
+            request.limit = 50
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            totals += try service.search(request, actor: "bench").total
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        }
+        latencies.sort()
+        func p(_ q: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * q))] }
+        let records = try archive.store.read { try $0.recordCount() }
+        print(String(format: "search over %d records, %d queries (%d distinct; top 50 by bm25, decrypted, snippets, access event written): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, mean hits %.0f",
+                     records, queries, words.count, p(0.5), p(0.95), p(0.99), Double(totals) / Double(queries)))
+    }
+}
