@@ -22,7 +22,7 @@ public enum Snippet {
     /// - Returns: The excerpt. All matches inside it are highlighted (overlapping or touching
     ///   matched tokens share one pair of markers); text is otherwise verbatim.
     public static func make(text: String, phrases: [[String]], tokenizer: Tokenizer, maxScalars: Int = 120) -> String {
-        let matcher = PhraseMatcher(phrases: phrases, tokens: tokenizer.tokens(in: text))
+        let matcher = SnippetPhraseMatcher(phrases: phrases, tokens: tokenizer.tokens(in: text))
         let window = SnippetWindow(text: text)
         let shown = window.range(focus: matcher.firstMatch, maxScalars: maxScalars)
         let scalars = window.scalars

@@ -1,70 +1,69 @@
 /// Turns a stream of normalized scalars (each tagged with its original scalar range) into
 /// tokens: words, and CJK unigrams interleaved with bigrams.
 ///
-/// CJK layout, for a run `c0 c1 c2`: `c0, c0c1, c1, c1c2, c2`. A character's unigram and its
-/// bigram with the previous character are emitted once the character is complete (a later
-/// combining mark could still extend it), which yields exactly that order.
+/// CJK layout, for a run `c0 c1 c2`: `c0, c0c1, c1, c1c2, c2`. A character's bigram with the
+/// previous character and then its unigram are emitted once the character is complete (a
+/// later combining mark could still extend it), which yields exactly that order.
 struct TokenAssembler<Sink: TokenSink> {
-    var sink: Sink
-
-    /// UTF-8 of the word being built, and its original scalar range.
-    private var word: [UInt8] = []
-    private var wordLower = 0
-    private var wordUpper = 0
-
-    /// UTF-8 of the current (not yet emitted) CJK character plus its marks.
-    private var cjk: [UInt8] = []
-    private var cjkLower = 0
-    private var cjkUpper = 0
-    private var hasCJK = false
-    /// The previous, already emitted CJK character of the same run.
-    private var previousCJK: String?
-    private var previousLower = 0
-
-    init(sink: Sink) {
-        self.sink = sink
-        word.reserveCapacity(64)
-        cjk.reserveCapacity(16)
+    private enum Mode {
+        case idle
+        /// `bytes` holds the word so far.
+        case word
+        /// `bytes` holds the previous CJK character of the run (`previousLength` bytes,
+        /// possibly 0) followed by the current, not yet emitted one.
+        case cjk
     }
 
-    /// Feeds an ASCII scalar (already known to be normalized apart from letter case).
+    var sink: Sink
+    private var bytes: TokenByteBuffer
+    private var mode = Mode.idle
+    private var lower = 0
+    private var upper = 0
+    private var previousLength = 0
+    private var previousLower = 0
+
+    init(sink: Sink, scratch: TokenByteBuffer) {
+        self.sink = sink
+        bytes = scratch
+    }
+
+    /// Feeds an ASCII scalar (normalized apart from letter case).
     @inline(__always)
     mutating func ascii(_ byte: UInt8, lower: Int, upper: Int) {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            appendWordByte(byte, lower: lower, upper: upper)
+            wordByte(byte, lower: lower, upper: upper)
         case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            appendWordByte(byte | 0x20, lower: lower, upper: upper)
+            wordByte(byte | 0x20, lower: lower, upper: upper)
         default:
             separator()
         }
     }
 
-    /// Feeds one normalized scalar of the given kind.
+    /// Feeds one normalized non-ASCII scalar of the given kind.
     @inline(__always)
-    mutating func scalar(_ scalar: Unicode.Scalar, kind: ScalarKind, lower: Int, upper: Int) {
+    mutating func scalar(_ scalar: Unicode.Scalar, kind: TokenScalarKind, lower: Int, upper: Int) {
         switch kind {
         case .word:
-            if hasCJK { endCJKRun() }
-            if word.isEmpty { wordLower = lower }
-            UTF8Encoding.append(scalar, to: &word)
-            wordUpper = upper
+            startWord(lower: lower)
+            bytes.append(scalar)
+            self.upper = upper
         case .cjk:
-            if !word.isEmpty { endWord() }
-            if hasCJK { completeCJK() }
-            hasCJK = true
-            cjkLower = lower
-            cjkUpper = upper
-            cjk.removeAll(keepingCapacity: true)
-            UTF8Encoding.append(scalar, to: &cjk)
+            switch mode {
+            case .word: endWord()
+            case .cjk: completeCJK()
+            case .idle: break
+            }
+            mode = .cjk
+            self.lower = lower
+            self.upper = upper
+            bytes.append(scalar)
         case .mark:
-            if !word.isEmpty {
-                UTF8Encoding.append(scalar, to: &word)
-                wordUpper = upper
-            } else if hasCJK {
-                UTF8Encoding.append(scalar, to: &cjk)
-                cjkUpper = upper
-            }  // else: an isolated mark (after a separator or at the start) is dropped.
+            // Extends the word or CJK character in progress; an isolated mark is dropped.
+            if mode != .idle {
+                bytes.append(scalar)
+                self.upper = upper
+            }
         case .ignorable:
             break
         case .separator, .enclosingMark:
@@ -75,42 +74,57 @@ struct TokenAssembler<Sink: TokenSink> {
     /// Ends any word or CJK run in progress.
     @inline(__always)
     mutating func separator() {
-        if !word.isEmpty { endWord() }
-        if hasCJK { endCJKRun() }
+        switch mode {
+        case .idle: return
+        case .word: endWord()
+        case .cjk: endCJKRun()
+        }
     }
 
-    /// Flushes everything; call once at the end of the text.
-    mutating func finish() {
+    /// Flushes the last token; call once at the end of the text. Returns the sink.
+    mutating func finish() -> Sink {
         separator()
+        bytes.release()
+        return sink
     }
 
     @inline(__always)
-    private mutating func appendWordByte(_ byte: UInt8, lower: Int, upper: Int) {
-        if hasCJK { endCJKRun() }
-        if word.isEmpty { wordLower = lower }
-        word.append(byte)
-        wordUpper = upper
+    private mutating func wordByte(_ byte: UInt8, lower: Int, upper: Int) {
+        startWord(lower: lower)
+        bytes.append(byte)
+        self.upper = upper
+    }
+
+    @inline(__always)
+    private mutating func startWord(lower: Int) {
+        guard mode != .word else { return }
+        if mode == .cjk { endCJKRun() }
+        mode = .word
+        self.lower = lower
     }
 
     private mutating func endWord() {
-        sink.emit(String(decoding: word, as: UTF8.self), lower: wordLower, upper: wordUpper)
-        word.removeAll(keepingCapacity: true)
+        sink.emit(bytes.string(0..<bytes.count), lower: lower, upper: upper)
+        bytes.removeAll()
+        mode = .idle
     }
 
-    /// Emits the pending CJK character: bigram with the previous one, then its unigram.
+    /// Emits the pending CJK character (bigram with the previous one, then its unigram) and
+    /// makes it the previous character.
     private mutating func completeCJK() {
-        let term = String(decoding: cjk, as: UTF8.self)
-        if let previous = previousCJK {
-            sink.emit(previous + term, lower: previousLower, upper: cjkUpper)
+        if previousLength > 0 {
+            sink.emit(bytes.string(0..<bytes.count), lower: previousLower, upper: upper)
         }
-        sink.emit(term, lower: cjkLower, upper: cjkUpper)
-        previousCJK = term
-        previousLower = cjkLower
-        hasCJK = false
+        sink.emit(bytes.string(previousLength..<bytes.count), lower: lower, upper: upper)
+        bytes.keepTail(from: previousLength)
+        previousLength = bytes.count
+        previousLower = lower
     }
 
     private mutating func endCJKRun() {
-        if hasCJK { completeCJK() }
-        previousCJK = nil
+        completeCJK()
+        bytes.removeAll()
+        previousLength = 0
+        mode = .idle
     }
 }

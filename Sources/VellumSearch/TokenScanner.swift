@@ -9,11 +9,9 @@
 struct TokenScanner<Sink: TokenSink> {
     private var assembler: TokenAssembler<Sink>
     private let table: UnsafeBufferPointer<UInt8>
-    /// Scalars of the current multi-scalar chunk (reused between chunks).
-    private var chunk: [Unicode.Scalar] = []
 
-    init(sink: Sink, table: UnsafeBufferPointer<UInt8>) {
-        assembler = TokenAssembler(sink: sink)
+    init(sink: Sink, table: UnsafeBufferPointer<UInt8>, scratch: TokenByteBuffer) {
+        assembler = TokenAssembler(sink: sink, scratch: scratch)
         self.table = table
     }
 
@@ -31,28 +29,24 @@ struct TokenScanner<Sink: TokenSink> {
                 offset += 1
                 continue
             }
-            let (base, baseLength) = UTF8Encoding.decode(bytes, at: index)
+            let (base, baseLength) = TokenUTF8Decoding.decode(bytes, at: index)
             var next = index + baseLength
             var end = offset + 1
-            chunk.removeAll(keepingCapacity: true)
             while next < count, bytes[next] >= 0xCC {
-                let (scalar, length) = UTF8Encoding.decode(bytes, at: next)
-                guard ScalarTable.info(scalar.value, table: table).attaches else { break }
-                if chunk.isEmpty { chunk.append(base) }
-                chunk.append(scalar)
+                let (scalar, length) = TokenUTF8Decoding.decode(bytes, at: next)
+                guard TokenScalarTable.info(scalar.value, table: table).attaches else { break }
                 next += length
                 end += 1
             }
-            if chunk.isEmpty {
+            if end == offset + 1 {
                 single(base, lower: offset, upper: end)
             } else {
-                multiple(lower: offset, upper: end)
+                multiple(TokenUTF8Decoding.scalars(bytes, index..<next), lower: offset, upper: end)
             }
             index = next
             offset = end
         }
-        assembler.finish()
-        return assembler.sink
+        return assembler.finish()
     }
 
     /// A chunk made of one scalar.
@@ -63,25 +57,26 @@ struct TokenScanner<Sink: TokenSink> {
             assembler.ascii(UInt8(v), lower: lower, upper: upper)
             return
         }
-        let info = ScalarTable.info(v, table: table)
+        let info = TokenScalarTable.info(v, table: table)
         if info.isStable || info.kind == .ignorable {
             assembler.scalar(scalar, kind: info.kind, lower: lower, upper: upper)
         } else if v >= 0xFF01, v <= 0xFF5E {
             // Full-width ASCII: NFKC maps U+FF01…U+FF5E to U+0021…U+007E.
             assembler.ascii(UInt8(v - 0xFEE0), lower: lower, upper: upper)
-        } else if v < 0x1_0000, let mapped = ScalarTable.bmpMappings[v] {
-            feed(mapped, lower: lower, upper: upper)
         } else {
-            feed(Normalization.normalize(CollectionOfOne(scalar)), lower: lower, upper: upper)
+            let precomputed = v < 0x1_0000 ? TokenScalarTable.bmpMappings[v] : nil
+            let mapped = precomputed ?? TextNormalization.normalize(CollectionOfOne(scalar))
+            feed(mapped, lower: lower, upper: upper, isolated: info.kind == .separator)
         }
     }
 
-    /// A chunk of a base scalar plus attached scalars (in `chunk`).
-    private mutating func multiple(lower: Int, upper: Int) {
-        var isOwnNormalForm = ScalarTable.info(chunk[0].value, table: table).isStable
+    /// A chunk of a base scalar plus attached scalars.
+    private mutating func multiple(_ chunk: String.UnicodeScalarView, lower: Int, upper: Int) {
+        let baseInfo = TokenScalarTable.info(chunk.first.unsafelyUnwrapped.value, table: table)
+        var isOwnNormalForm = baseInfo.isStable
         var previousClass: UInt8 = 0
         for scalar in chunk.dropFirst() {
-            let info = ScalarTable.info(scalar.value, table: table)
+            let info = TokenScalarTable.info(scalar.value, table: table)
             switch info.kind {
             case .enclosingMark:
                 // Keycaps (1️⃣) and other enclosed forms are symbols, like emoji.
@@ -98,28 +93,36 @@ struct TokenScanner<Sink: TokenSink> {
             }
         }
         if isOwnNormalForm {
-            for scalar in chunk {
-                if scalar.value < 0x80 {
-                    assembler.ascii(UInt8(scalar.value), lower: lower, upper: upper)
-                } else {
-                    let kind = ScalarTable.info(scalar.value, table: table).kind
-                    assembler.scalar(scalar, kind: kind, lower: lower, upper: upper)
-                }
-            }
+            feed(chunk, lower: lower, upper: upper)
         } else {
-            feed(Normalization.normalize(chunk), lower: lower, upper: upper)
+            feed(
+                TextNormalization.normalize(chunk).unicodeScalars, lower: lower, upper: upper,
+                isolated: baseInfo.kind == .separator)
         }
     }
 
-    /// Feeds already normalized text that all came from the chunk `lower..<upper`.
-    private mutating func feed(_ normalized: String, lower: Int, upper: Int) {
-        for scalar in normalized.unicodeScalars {
+    /// Feeds normalized text from `normalized` as text of the chunk `lower..<upper`.
+    private mutating func feed(_ normalized: String, lower: Int, upper: Int, isolated: Bool) {
+        feed(normalized.unicodeScalars, lower: lower, upper: upper, isolated: isolated)
+    }
+
+    /// Feeds already normalized scalars that all came from the chunk `lower..<upper`.
+    ///
+    /// `isolated` is set when the chunk is a symbol or punctuation that NFKC may expand into
+    /// letters or digits (`™` → `tm`, `㎏` → `kg`, `㍻` → `平成`): its terms then stand alone
+    /// instead of gluing onto the neighbouring word (`Vellum™` → `vellum`, `tm`).
+    private mutating func feed(
+        _ normalized: String.UnicodeScalarView, lower: Int, upper: Int, isolated: Bool = false
+    ) {
+        if isolated { assembler.separator() }
+        for scalar in normalized {
             if scalar.value < 0x80 {
                 assembler.ascii(UInt8(scalar.value), lower: lower, upper: upper)
             } else {
-                let kind = ScalarTable.info(scalar.value, table: table).kind
+                let kind = TokenScalarTable.info(scalar.value, table: table).kind
                 assembler.scalar(scalar, kind: kind, lower: lower, upper: upper)
             }
         }
+        if isolated { assembler.separator() }
     }
 }

@@ -11,6 +11,11 @@ protocol TokenSink {
 struct TokenCollector: TokenSink {
     var tokens: [TextToken] = []
 
+    /// Reserves room for the token count typical of `utf8Count` bytes of text.
+    init(utf8Count: Int) {
+        tokens.reserveCapacity(utf8Count / 2 + 4)
+    }
+
     mutating func emit(_ term: String, lower: Int, upper: Int) {
         tokens.append(TextToken(term: term, scalarRange: lower..<upper))
     }
@@ -19,6 +24,11 @@ struct TokenCollector: TokenSink {
 /// Collects only the terms.
 struct TermCollector: TokenSink {
     var terms: [String] = []
+
+    /// Reserves room for the token count typical of `utf8Count` bytes of text.
+    init(utf8Count: Int) {
+        terms.reserveCapacity(utf8Count / 2 + 4)
+    }
 
     mutating func emit(_ term: String, lower: Int, upper: Int) {
         terms.append(term)

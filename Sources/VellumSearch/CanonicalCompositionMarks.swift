@@ -3,8 +3,8 @@
 ///
 /// A chunk whose attached scalars avoid this set, are stable and already in canonical order is
 /// its own NFKC form, so the scanner can skip Foundation's normalizer for it. The list was
-/// generated from Unicode data and is re-derived and checked by `NormalizationTableTests`.
-enum CompositionMarks {
+/// generated from Unicode data and is re-derived and checked by `TextNormalizationTableTests`.
+enum CanonicalCompositionMarks {
     @inline(__always)
     static func contains(_ v: UInt32) -> Bool {
         switch v {

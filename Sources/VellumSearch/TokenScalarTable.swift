@@ -1,51 +1,51 @@
-/// Lookup of ``ScalarInfo`` for any scalar, backed by a table for the Basic Multilingual Plane.
+/// Lookup of ``TokenScalarInfo`` for any scalar, backed by a table for the Basic Multilingual Plane.
 ///
 /// The table and the BMP normalization map are derived once, lazily and thread-safely (Swift
 /// global initialization), from the runtime's Unicode properties and Foundation's NFKC. That
 /// takes a few milliseconds on first use and makes the per-scalar cost one array load.
-enum ScalarTable {
-    /// ``ScalarInfo`` raw bytes for U+0000…U+FFFF (surrogates are separators).
+enum TokenScalarTable {
+    /// ``TokenScalarInfo`` raw bytes for U+0000…U+FFFF (surrogates are separators).
     static let bmp: [UInt8] = (0..<0x1_0000).map { v in
-        Unicode.Scalar(UInt32(v)).map { computeInfo($0).raw } ?? ScalarKind.separator.rawValue
+        Unicode.Scalar(UInt32(v)).map { computeInfo($0).raw } ?? TokenScalarKind.separator.rawValue
     }
 
     /// Normalized form of every BMP scalar that is not stable on its own (uppercase letters,
-    /// compatibility characters, default ignorables…), precomputed with ``Normalization``.
+    /// compatibility characters, default ignorables…), precomputed with ``TextNormalization``.
     static let bmpMappings: [UInt32: String] = {
         var map: [UInt32: String] = [:]
         for v in UInt32(0x80)..<0x1_0000 {
-            guard let scalar = Unicode.Scalar(v), !ScalarInfo(raw: bmp[Int(v)]).isStable else { continue }
-            map[v] = Normalization.normalize(CollectionOfOne(scalar))
+            guard let scalar = Unicode.Scalar(v), !TokenScalarInfo(raw: bmp[Int(v)]).isStable else { continue }
+            map[v] = TextNormalization.normalize(CollectionOfOne(scalar))
         }
         return map
     }()
 
     /// Info for `v` using `table` (the contents of ``bmp``) for BMP scalars.
     @inline(__always)
-    static func info(_ v: UInt32, table: UnsafeBufferPointer<UInt8>) -> ScalarInfo {
-        v < 0x1_0000 ? ScalarInfo(raw: table[Int(v)]) : supplementaryInfo(v)
+    static func info(_ v: UInt32, table: UnsafeBufferPointer<UInt8>) -> TokenScalarInfo {
+        v < 0x1_0000 ? TokenScalarInfo(raw: table[Int(v)]) : supplementaryInfo(v)
     }
 
     /// Info for a scalar outside the BMP, with shortcuts for ideographs and emoji.
-    static func supplementaryInfo(_ v: UInt32) -> ScalarInfo {
+    static func supplementaryInfo(_ v: UInt32) -> TokenScalarInfo {
         switch v {
         case 0x2_0000...0x2_F7FF, 0x2_FA20...0x3_FFFD:
             // Ideographic planes, minus the compatibility ideograph supplement.
-            return ScalarInfo(raw: ScalarKind.cjk.rawValue | ScalarInfo.stableFlag)
+            return TokenScalarInfo(raw: TokenScalarKind.cjk.rawValue | TokenScalarInfo.stableFlag)
         case 0x1_F300...0x1_F3FA, 0x1_F400...0x1_FAFF:
             // Pictographs, emoticons, transport, supplemental symbols (skin tones excluded).
-            return ScalarInfo(raw: ScalarKind.separator.rawValue | ScalarInfo.stableFlag)
+            return TokenScalarInfo(raw: TokenScalarKind.separator.rawValue | TokenScalarInfo.stableFlag)
         default:
             return computeInfo(Unicode.Scalar(v).unsafelyUnwrapped)
         }
     }
 
-    /// Derives ``ScalarInfo`` from Unicode properties (the definition the table caches).
-    static func computeInfo(_ scalar: Unicode.Scalar) -> ScalarInfo {
+    /// Derives ``TokenScalarInfo`` from Unicode properties (the definition the table caches).
+    static func computeInfo(_ scalar: Unicode.Scalar) -> TokenScalarInfo {
         let v = scalar.value
         let properties = scalar.properties
-        let kind: ScalarKind
-        if CJKRanges.contains(v) {
+        let kind: TokenScalarKind
+        if CJKScalarRanges.contains(v) {
             kind = .cjk
         } else if v == 0x02BC || v == 0x200B {
             // MODIFIER LETTER APOSTROPHE splits words like other apostrophes; ZERO WIDTH
@@ -67,10 +67,10 @@ enum ScalarTable {
             }
         }
         var raw = kind.rawValue
-        if attaches(scalar, properties) { raw |= ScalarInfo.attachesFlag }
-        if !properties.changesWhenNFKCCaseFolded { raw |= ScalarInfo.stableFlag }
-        if CompositionMarks.contains(v) { raw |= ScalarInfo.composesFlag }
-        return ScalarInfo(raw: raw)
+        if attaches(scalar, properties) { raw |= TokenScalarInfo.attachesFlag }
+        if !properties.changesWhenNFKCCaseFolded { raw |= TokenScalarInfo.stableFlag }
+        if CanonicalCompositionMarks.contains(v) { raw |= TokenScalarInfo.composesFlag }
+        return TokenScalarInfo(raw: raw)
     }
 
     /// Whether the scalar belongs to the preceding scalar's normalization chunk: marks and

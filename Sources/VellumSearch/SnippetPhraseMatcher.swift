@@ -1,5 +1,5 @@
 /// Finds where runs of consecutive tokens equal a query phrase, for ``Snippet``.
-struct PhraseMatcher {
+struct SnippetPhraseMatcher {
     /// Original scalar span of the earliest match (by token position), if any.
     var firstMatch: Range<Int>?
     /// Scalar spans of every matched token, merged where they overlap or touch, sorted.

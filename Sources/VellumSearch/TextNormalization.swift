@@ -4,14 +4,16 @@ internal import Foundation
 /// case fold, NFKC again (Unicode's NFKC_Casefold recipe).
 ///
 /// The tokenizer only calls this for chunks that may change; everything else is known to be
-/// its own normalized form (see ``ScalarInfo/isStable``), which the tests check exhaustively.
+/// its own normalized form (see ``TokenScalarInfo/isStable``), which the tests check exhaustively.
 ///
 /// Case folding is locale-independent full folding with these decisions:
 /// - `ß` and `ẞ` fold to `ss` ("Straße" and "STRASSE" give the same term);
-/// - final sigma `ς` folds to `σ`;
+/// - final sigma `ς` folds to `σ`; Greek iota subscripts fold to `ι` (`ᾳ` → `αι`);
 /// - Turkish-insensitive: `I` → `i` always, `İ` → `i` (not `i̇`), dotless `ı` stays `ı`;
 /// - Cherokee folds to its uppercase letters, as Unicode case folding does.
-enum Normalization {
+/// Other scalars fold to `lowercase(uppercase(c))` when Unicode says they change under case
+/// folding, which reproduces Unicode's full folding for them (checked exhaustively by tests).
+enum TextNormalization {
     /// Normalizes a chunk of scalars. Deterministic and independent of the current locale.
     static func normalize<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> String {
         var kept = String.UnicodeScalarView()
@@ -47,18 +49,18 @@ enum Normalization {
             out.append("\u{3C3}")
         case 0x130:  // İ
             out.append("i")
-        case 0x13A0...0x13F5:  // Cherokee capitals are the case-folded form
-            out.append(scalar)
-        case 0x13F8...0x13FD:
-            out.append(Unicode.Scalar(v - 8).unsafelyUnwrapped)
-        case 0xAB70...0xABBF:
-            out.append(Unicode.Scalar(v - 0xAB70 + 0x13A0).unsafelyUnwrapped)
+        case 0x13F8...0x13FD, 0xAB70...0xABBF:  // Cherokee folds to its capitals
+            out.append(contentsOf: scalar.properties.uppercaseMapping.unicodeScalars)
         default:
             let properties = scalar.properties
-            if properties.changesWhenLowercased {
-                out.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
-            } else {
+            guard properties.changesWhenCaseFolded else {
                 out.append(scalar)
+                return
+            }
+            // Full case folding is lowercase(uppercase(c)) for everything not special-cased above
+            // (ß → SS → ss, ς → Σ → σ, ᾳ → ΑΙ → αι, ᲀ → В → в).
+            for upper in properties.uppercaseMapping.unicodeScalars {
+                out.append(contentsOf: upper.properties.lowercaseMapping.unicodeScalars)
             }
         }
     }
