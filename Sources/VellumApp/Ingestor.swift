@@ -93,7 +93,7 @@ public final class Ingestor: Sendable {
         let prepared = try ParallelMap.map(count: messages.count, lanes: lanes) { lane, i in
             let (message, id, sourceKey) = messages[i]
             let r = resolved[i]
-            var cache = cacheSlots.storage[lane]!
+            var cache = cacheSlots.get(lane)!
             defer { cacheSlots.set(lane, cache) }
             return try seal(
                 message, id: id, sourceKey: sourceKey, resolution: r, key: keys[archive.scopeID(r.scopeName)]!,

@@ -26,12 +26,27 @@ enum ParallelMap {
 }
 
 /// Disjoint per-index writes from several threads, read after they have all joined.
-/// @unchecked Sendable: each index is written by exactly one lane, and read only after concurrentPerform returns.
+///
+/// The slots are one fixed allocation: an `Array` cannot be written from several threads even at
+/// different indexes, because `withUnsafeMutableBufferPointer` moves its buffer out and back.
+/// @unchecked Sendable: each index is written by exactly one lane at a time, and `values` is read
+/// only after `concurrentPerform` returns.
 final class Slots<T>: @unchecked Sendable {
-    var storage: [T?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-    var values: [T] { storage.map { $0! } }
+    let buffer: UnsafeMutableBufferPointer<T?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func set(_ i: Int, _ value: T) { buffer[i] = value }
+    func get(_ i: Int) -> T? { buffer[i] }
+    var values: [T] { buffer.map { $0! } }
 }
 
 /// @unchecked Sendable: wraps a closure called concurrently from lanes that share no mutable state through it.

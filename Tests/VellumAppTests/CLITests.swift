@@ -88,7 +88,7 @@ struct CLITests {
     @Test("an import killed mid-file loses nothing acknowledged; verify passes; a re-run completes it")
     func killMidImport() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-kill-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { if ProcessInfo.processInfo.environment["KEEP"] == nil { try? FileManager.default.removeItem(at: folder) } }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let data = folder.appendingPathComponent("data").path
         let file = folder.appendingPathComponent("big.jsonl")
@@ -125,7 +125,9 @@ struct CLITests {
         #expect(held >= acknowledged, "every acknowledged message is there")
         #expect(try Verifier(archive: archive).verify().problems == [])
 
-        let rerun = try CLI.json(try CLI.run(["import", "--data", data, "--json", file.path]).out)
+        let second = try CLI.run(["import", "--data", data, "--json", file.path])
+        #expect(second.status == 0, "re-run failed: \(second.err.suffix(2000))")
+        let rerun = try CLI.json(second.out)
         #expect(rerun["duplicates"] as? Int == held)
         #expect((rerun["imported"] as? Int ?? 0) + held == total)
         #expect(try archive.store.read { try $0.recordCount() } == total)
