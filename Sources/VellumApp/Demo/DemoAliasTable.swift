@@ -1,8 +1,13 @@
 /// Walker's alias method (Vose's construction): draws an index with given weights in O(1).
-/// Its memory is frozen (see `FrozenArray`): the owner calls `free()` when done, or keeps it.
+/// Its memory is frozen (see `DemoFrozenArray`): the owner calls `free()` when done, or keeps it.
 struct DemoAliasTable: Sendable {
-    private let threshold: FrozenArray<UInt32>
-    private let alias: FrozenArray<Int32>
+    /// A column: keep it when the coin is below `threshold`, else take `alias`. Packed, so one load.
+    struct Column: BitwiseCopyable {
+        var threshold: UInt32
+        var alias: Int32
+    }
+
+    private let columns: DemoFrozenArray<Column>
     /// The number of outcomes.
     let count: Int
 
@@ -27,21 +32,20 @@ struct DemoAliasTable: Sendable {
             }
         }
         // Whatever is left has probability 1 up to rounding: threshold .max, alias itself.
-        self.threshold = FrozenArray(threshold)
-        self.alias = FrozenArray(alias)
+        columns = DemoFrozenArray((0..<n).map { Column(threshold: threshold[$0], alias: alias[$0]) })
         count = n
     }
 
     /// Releases the table's memory; it must not be used afterwards.
     func free() {
-        threshold.free()
-        alias.free()
+        columns.free()
     }
 
     /// The outcome for 64 random bits: the low half picks a column, the high half the coin.
     @inline(__always)
     func sample(_ bits: UInt64) -> Int {
-        let column = Int(truncatingIfNeeded: ((bits & 0xFFFF_FFFF) &* UInt64(count)) >> 32)
-        return UInt32(truncatingIfNeeded: bits >> 32) < threshold[column] ? column : Int(alias[column])
+        let index = Int(truncatingIfNeeded: ((bits & 0xFFFF_FFFF) &* UInt64(count)) >> 32)
+        let column = columns[index]
+        return UInt32(truncatingIfNeeded: bits >> 32) < column.threshold ? index : Int(column.alias)
     }
 }

@@ -4,9 +4,9 @@ extension DemoScripts {
     /// colleagues acknowledge, and compliance adds reminders now and then.
     static func morningBriefings(random: inout DemoRandom) -> DemoScript {
         var steps: [DemoStep] = []
-        var hangSeng = 20_150.0
+        var hangSeng = 26_400.0
         var treasury = 4.21
-        var usdCNY = 7.12
+        var usdCNY = 7.05
         var reminders = complianceReminders[...]
         for (month, day) in businessDays() {
             steps.append(.at(month, day, 8, 25 + random.below(20)))

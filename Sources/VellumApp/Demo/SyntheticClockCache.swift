@@ -11,7 +11,7 @@ struct SyntheticClockCache: Sendable {
 
     /// Appends `utc` in RFC 3339 with the zone's offset at that instant.
     @inline(__always)
-    mutating func append(_ utc: Int64, zone: Int, to out: inout ByteCursor) {
+    mutating func append(_ utc: Int64, zone: Int, to out: inout DemoByteCursor) {
         if utc >= validUntil[zone] || utc < validFrom[zone] { refresh(utc, zone: zone) }
         let local = utc + Int64(offset[zone])
         let localDay = DemoTime.floorDiv(local, 86_400)

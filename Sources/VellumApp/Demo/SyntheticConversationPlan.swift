@@ -1,20 +1,26 @@
 internal import Foundation
 
+/// One conversation before it is laid out: its JSON prefix, members and traits.
+struct SyntheticConversationDraft {
+    /// `{"account":"…","channel":"…","conversation":{…},`
+    var prefix: [UInt8]
+    /// Person indices; the first is the capturing employee.
+    var members: [Int]
+    var channel: SyntheticChannel
+    var zone: DemoZone
+    var isGroup: Bool
+    var chineseLeaning: Bool
+    /// Relative activity (log-normal).
+    var weight: Double
+
+    /// Bucket order: direct Chinese-leaning, direct English-leaning, group Chinese-, group English-leaning.
+    var bucket: Int { (isGroup ? 2 : 0) + (chineseLeaning ? 0 : 1) }
+}
+
 /// Builds the corpus's conversations: about 2 direct chats per external, 5 per employee among
 /// colleagues, and 5 groups per employee (internal teams and client service groups).
 struct SyntheticConversationPlan {
-    var prefixBytes: [UInt8] = []
-    var prefixStart: [Int32] = []
-    var prefixLength: [Int32] = []
-    var channel: [UInt8] = []
-    var zone: [UInt8] = []
-    var isGroup: [Bool] = []
-    var memberStart: [Int32] = []
-    var memberCount: [Int32] = []
-    var members: [Int32] = []
-    var weight: [Double] = []
-    var chineseLeaning: [Bool] = []
-    var buckets: [[Int32]] = Array(repeating: [], count: SyntheticTables.bucketCount)
+    var drafts: [SyntheticConversationDraft] = []
 
     private typealias Channel = SyntheticChannel
 
@@ -103,20 +109,10 @@ struct SyntheticConversationPlan {
             DemoJSONBytes.appendString(title, to: &prefix)
         }
         prefix.append(contentsOf: Array("},".utf8))
-
-        let index = Int32(self.channel.count)
-        prefixStart.append(Int32(prefixBytes.count))
-        prefixLength.append(Int32(prefix.count))
-        prefixBytes.append(contentsOf: prefix)
-        self.channel.append(UInt8(channel.rawValue))
-        zone.append(UInt8(owner.zone.rawValue))
-        isGroup.append(group)
-        memberStart.append(Int32(self.members.count))
-        memberCount.append(Int32(members.count))
-        self.members.append(contentsOf: members.map(Int32.init))
-        weight.append(exp(random.normal()))
-        chineseLeaning.append(chinese)
-        buckets[(group ? 2 : 0) + (chinese ? 0 : 1)].append(index)
+        drafts.append(
+            SyntheticConversationDraft(
+                prefix: prefix, members: members, channel: channel, zone: owner.zone, isGroup: group,
+                chineseLeaning: chinese, weight: exp(random.normal())))
     }
 
     private func groupTitle(chinese: Bool, client: String?, random: inout DemoRandom) -> String {

@@ -4,20 +4,18 @@ extension SyntheticCorpus {
         case plain, reply, edit, recall
     }
 
-    mutating func writeLine(conversation c: Int, to out: inout ByteCursor) {
-        let start = Int(tables.memberStart[c])
-        let count = Int(tables.memberCount[c])
-        let group = tables.isGroup[c]
-        let slot = group ? random.below(count) : Int(random.next() >> 63)
-        let sender = Int(tables.members[start + slot])
-        let channel = Int(tables.channel[c])
+    mutating func writeLine(conversation c: Int, to out: inout DemoByteCursor) {
+        let conversation = tables.conversations[c]
+        let group = conversation.isGroup
+        let slot = group ? random.below(Int(conversation.memberCount)) : Int(random.next() >> 63)
+        let channel = Int(conversation.channel)
 
         var kind = Kind.plain
-        let previous = lastCounter[c]
-        let previousTime = lastTime[c]
+        let previous = last[c].counter
+        let previousTime = last[c].time
         if previous != 0 {
             let roll = random.below(1000)
-            let ownLast = lastSender[c] == Int32(sender)
+            let ownLast = last[c].sender == Int32(slot)
             if roll < 50 {
                 kind = .reply
             } else if roll < 60 && ownLast {
@@ -28,14 +26,14 @@ extension SyntheticCorpus {
         }
         counter += 1
 
-        out.append(tables.prefixBytes, from: Int(tables.prefixStart[c]), count: Int(tables.prefixLength[c]))
+        out.append(tables.bytes, from: Int(conversation.bytesStart), count: Int(conversation.prefixLength))
         if kind == .edit {
             out.key("edit_of")
             appendID(channel: channel, counter: previous, utc: previousTime, to: &out)
             out.append(UInt8(ascii: ","))
         }
         out.key("from")
-        appendEntry(person: sender, channel: channel, to: &out)
+        appendEntry(conversation, slot: slot, to: &out)
         out.append(UInt8(ascii: ","))
         out.key("id")
         appendID(channel: channel, counter: counter, utc: clock, to: &out)
@@ -47,42 +45,40 @@ extension SyntheticCorpus {
         }
         out.key("sent_at")
         out.append(UInt8(ascii: "\""))
-        clockCache.append(clock, zone: Int(tables.zone[c]), to: &out)
+        clockCache.append(clock, zone: Int(conversation.zone), to: &out)
         out.append(UInt8(ascii: "\""))
         out.append(UInt8(ascii: ","))
         if kind != .recall {
             out.key("text")
             out.append(UInt8(ascii: "\""))
-            appendText(chineseLeaning: tables.chineseLeaning[c], to: &out)
+            appendText(chineseLeaning: conversation.chineseLeaning, to: &out)
             out.append(UInt8(ascii: "\""))
             out.append(UInt8(ascii: ","))
         }
         out.key("to")
         out.append(UInt8(ascii: "["))
-        if !group { appendEntry(person: Int(tables.members[start + 1 - slot]), channel: channel, to: &out) }
+        if !group { appendEntry(conversation, slot: 1 - slot, to: &out) }
         out.append(UInt8(ascii: "]"))
         out.append(UInt8(ascii: "}"))
 
         switch kind {
         case .plain, .reply:
-            lastCounter[c] = counter
-            lastTime[c] = clock
-            lastSender[c] = Int32(sender)
+            last[c] = SyntheticLastMessage(counter: counter, time: clock, sender: Int32(slot))
         case .recall:
-            lastCounter[c] = 0
+            last[c].counter = 0
         case .edit:
             break
         }
     }
 
     @inline(__always)
-    private func appendEntry(person: Int, channel: Int, to out: inout ByteCursor) {
-        let index = person * SyntheticChannel.allCases.count + channel
-        out.append(tables.entryBytes, from: Int(tables.entryStart[index]), count: Int(tables.entryLength[index]))
+    private func appendEntry(_ conversation: SyntheticConversation, slot: Int, to out: inout DemoByteCursor) {
+        let entry = tables.entries[Int(conversation.memberStart) + slot]
+        out.append(tables.bytes, from: Int(entry.start), count: Int(entry.length))
     }
 
     /// A quoted message id shaped like the channel's own; distinct counters give distinct ids.
-    private func appendID(channel: Int, counter: UInt64, utc: Int64, to out: inout ByteCursor) {
+    private func appendID(channel: Int, counter: UInt64, utc: Int64, to out: inout DemoByteCursor) {
         let scrambled = DemoRandom.mix(counter ^ idKey)
         out.append(UInt8(ascii: "\""))
         switch SyntheticChannel(rawValue: channel)! {

@@ -4,7 +4,7 @@ internal import Foundation
 /// Lengths are capped (see `SyntheticLengths`), so a text never exceeds about 4 KB of UTF-8.
 extension SyntheticCorpus {
     /// Writes the text of one message (no quotes): English, Chinese or mixed, by the conversation's lean.
-    mutating func appendText(chineseLeaning: Bool, to out: inout ByteCursor) {
+    mutating func appendText(chineseLeaning: Bool, to out: inout DemoByteCursor) {
         let roll = random.next()
         let choice = roll % 100
         let target = Int(tables.lengths[Int((roll >> 8) & 4095)])
@@ -27,7 +27,7 @@ extension SyntheticCorpus {
         }
     }
 
-    private mutating func appendEnglish(bytes target: Int, to out: inout ByteCursor) {
+    private mutating func appendEnglish(bytes target: Int, to out: inout DemoByteCursor) {
         let begin = out.count
         var sentenceLeft = 4 + random.below(10)
         var capitalize = random.below(10) < 7
@@ -62,7 +62,7 @@ extension SyntheticCorpus {
         }
     }
 
-    private mutating func appendChinese(characters target: Int, englishPercent: UInt64, to out: inout ByteCursor) {
+    private mutating func appendChinese(characters target: Int, englishPercent: UInt64, to out: inout DemoByteCursor) {
         var written = 0
         var clauseLeft = 3 + random.below(6)
         var afterEnglish = false
@@ -101,14 +101,14 @@ extension SyntheticCorpus {
     /// Appends one word; returns its length in characters.
     @discardableResult
     @inline(__always)
-    private func appendWord(_ vocabulary: SyntheticVocabulary, sample bits: UInt64, to out: inout ByteCursor) -> Int {
-        let index = vocabulary.sampler.sample(bits)
-        out.append(vocabulary.bytes, from: Int(vocabulary.starts[index]), count: Int(vocabulary.lengths[index]))
-        return Int(vocabulary.characters[index])
+    private func appendWord(_ vocabulary: SyntheticVocabulary, sample bits: UInt64, to out: inout DemoByteCursor) -> Int {
+        let word = vocabulary.table[vocabulary.sampler.sample(bits)]
+        out.append(vocabulary.bytes, from: Int(word.start), count: Int(word.length))
+        return Int(word.characters)
     }
 
     /// Appends an amount, a percentage, a time or a date; returns its length in characters.
-    private func appendNumber(_ bits: UInt64, chinese: Bool, to out: inout ByteCursor) -> Int {
+    private func appendNumber(_ bits: UInt64, chinese: Bool, to out: inout DemoByteCursor) -> Int {
         let before = out.count
         let value = (bits >> 4) % 1000
         switch bits & 7 {
@@ -147,12 +147,12 @@ extension SyntheticCorpus {
     }
 }
 
-/// Message lengths in characters, log-normal with median 64 and σ = 0.85, capped at 1,500.
+/// Message lengths in characters, log-normal with median 72 and σ = 0.85, capped at 1,500.
 enum SyntheticLengths {
     static let table: [Int] = {
         var random = DemoRandom(seed: 0x6C65_6E67_7468)
         return (0..<4096).map { _ in
-            min(1500, max(2, Int((64 * exp(0.85 * random.normal())).rounded())))
+            min(1500, max(2, Int((72 * exp(0.85 * random.normal())).rounded())))
         }
     }()
 }

@@ -74,7 +74,7 @@ struct SyntheticPerson: Sendable {
         if chinese {
             let surname = random.pick(SyntheticNames.chineseSurnames)
             let given = random.pick(SyntheticNames.chineseGiven)
-            return (surname.0 + given.0, "\(surname.1.capitalized) \(given.1.capitalized)")
+            return (surname.0 + given.0, "\(surname.1.initialCapitalized) \(given.1.initialCapitalized)")
         }
         let name = "\(random.pick(SyntheticNames.englishGiven)) \(random.pick(SyntheticNames.englishFamily))"
         return (name, name)
@@ -116,5 +116,5 @@ struct SyntheticPerson: Sendable {
 }
 
 private extension String {
-    var capitalized: String { prefix(1).uppercased() + dropFirst() }
+    var initialCapitalized: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -3,14 +3,18 @@
 ///
 /// The two lists are process-wide constants; their frozen memory is never freed.
 struct SyntheticVocabulary: Sendable {
+    /// Where a word's bytes are, and how many characters it has (for length targets in characters).
+    struct Word: BitwiseCopyable {
+        var start: Int32
+        var length: UInt16
+        var characters: UInt16
+    }
+
     /// The words (phrases contain a space), most frequent first.
     let words: [String]
     /// Every word's UTF-8 bytes, back to back; none needs JSON escaping.
-    let bytes: FrozenArray<UInt8>
-    let starts: FrozenArray<Int32>
-    let lengths: FrozenArray<Int32>
-    /// Characters per word, for length targets in characters.
-    let characters: FrozenArray<Int32>
+    let bytes: DemoFrozenArray<UInt8>
+    let table: DemoFrozenArray<Word>
     let sampler: DemoAliasTable
 
     /// Splits `sources` on whitespace, turns `_` into a space, drops repeats (keeping the first rank).
@@ -19,26 +23,22 @@ struct SyntheticVocabulary: Sendable {
         var words: [String] = []
         for source in sources {
             for token in source.split(whereSeparator: \.isWhitespace) {
-                let word = token.replacingOccurrences(of: "_", with: " ")
+                let word = token.underscoresAsSpaces
                 if seen.insert(word).inserted { words.append(word) }
             }
         }
         var bytes: [UInt8] = []
-        var starts: [Int32] = []
-        var lengths: [Int32] = []
+        var table: [Word] = []
         for word in words {
             precondition(
                 !word.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
                 "vocabulary word needs JSON escaping: \(word)")
-            starts.append(Int32(bytes.count))
+            table.append(Word(start: Int32(bytes.count), length: UInt16(word.utf8.count), characters: UInt16(word.count)))
             bytes.append(contentsOf: word.utf8)
-            lengths.append(Int32(word.utf8.count))
         }
         self.words = words
-        self.bytes = FrozenArray(bytes)
-        self.starts = FrozenArray(starts)
-        self.lengths = FrozenArray(lengths)
-        characters = FrozenArray(words.map { Int32($0.count) })
+        self.bytes = DemoFrozenArray(bytes)
+        self.table = DemoFrozenArray(table)
         sampler = DemoAliasTable(weights: (0..<words.count).map { 1 / (Double($0) + 1 + 2.7) })
     }
 
@@ -52,7 +52,5 @@ struct SyntheticVocabulary: Sendable {
 }
 
 private extension Substring {
-    func replacingOccurrences(of target: Character, with replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
-    }
+    var underscoresAsSpaces: String { String(map { $0 == "_" ? " " : $0 }) }
 }
