@@ -68,7 +68,8 @@ public final class Archive: Sendable {
     @discardableResult
     public static func create(at dir: DataDirectory, masterKeyFile: URL? = nil) throws -> URL {
         let fm = FileManager.default
-        if dir.exists || (fm.fileExists(atPath: dir.root.path) && !((try? fm.contentsOfDirectory(atPath: dir.root.path))?.isEmpty ?? true)) {
+        let existing = (try? fm.contentsOfDirectory(atPath: dir.root.path)) ?? []
+        if !existing.isEmpty {
             throw VellumError(.alreadyExists, "\(dir.root.path) already exists and is not empty; refusing to touch it")
         }
         let keyFile = masterKeyFile ?? dir.defaultMasterKey

@@ -76,6 +76,11 @@ public struct CheckpointFile: Sendable, Codable, Hashable {
         self.publicKey = publicKey.hexString
     }
 
+    /// Reads a tree head file; nil when it is missing or not a tree head.
+    public static func read(from url: URL) -> CheckpointFile? {
+        FileManager.default.contents(atPath: url.path).flatMap { try? JSONDecoder().decode(CheckpointFile.self, from: $0) }
+    }
+
     public var head: TreeHead? {
         guard let r = Data(hexString: root), let s = Data(hexString: signature) else { return nil }
         return TreeHead(size: size, root: r, timestamp: timestamp, signature: s)

@@ -14,9 +14,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let trusted = try trustedHead.map { path -> CheckpointFile in
-            guard let data = FileManager.default.contents(atPath: path),
-                  let file = try? JSONDecoder().decode(CheckpointFile.self, from: data)
-            else { throw ValidationError("--trusted-head: cannot read a tree head from \(path)") }
+            guard let file = CheckpointFile.read(from: URL(fileURLWithPath: path)) else { throw ValidationError("--trusted-head: cannot read a tree head from \(path)") }
             return file
         }
         let report = try Verifier(archive: try archive.open()).verify(trustedHead: trusted)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import VellumStore
 import Testing
 @testable import VellumApp
@@ -36,11 +39,9 @@ struct CLI {
 struct CLITests {
     @Test("init, import, search, show, verify and quarantine through the binary")
     func tour() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let data = folder.appendingPathComponent("data").path
-        let file = folder.appendingPathComponent("chat.jsonl")
+        let scratch = try ScratchFolder("vellum-cli")
+        let data = scratch.path("data").path
+        let file = scratch.path("chat.jsonl")
         try Data((Fixture.chat + Fixture.broken).utf8).write(to: file)
 
         #expect(try CLI.run(["init", "--data", data]).status == 0)
@@ -79,19 +80,17 @@ struct CLITests {
         let badReport = try CLI.json(bad.out)
         #expect(bad.status == 1 && badReport["ok"] as? Bool == false)
 
-        let otherKey = folder.appendingPathComponent("other.key")
-        try Archive.writePrivateFile(VellumCrypto.MasterKey.generate().fileRepresentation, to: otherKey)
+        let otherKey = scratch.path("other.key")
+        try MasterKeyFile.write(to: otherKey)
         let wrong = try CLI.run(["search", "x", "--master-key-file", otherKey.path], env: env)
         #expect(wrong.status == 3 && wrong.err.contains("master key does not open this archive"))
     }
 
     @Test("an import killed mid-file loses nothing acknowledged; verify passes; a re-run completes it")
     func killMidImport() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-kill-\(UUID().uuidString)")
-        defer { if ProcessInfo.processInfo.environment["KEEP"] == nil { try? FileManager.default.removeItem(at: folder) } }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let data = folder.appendingPathComponent("data").path
-        let file = folder.appendingPathComponent("big.jsonl")
+        let scratch = try ScratchFolder("vellum-kill")
+        let data = scratch.path("data").path
+        let file = scratch.path("big.jsonl")
         var corpus = SyntheticCorpus(seed: 9)
         let total = 40_000
         try Data((corpus.lines(total).joined(separator: "\n") + "\n").utf8).write(to: file)
@@ -135,7 +134,3 @@ struct CLITests {
     }
 }
 
-import VellumCrypto
-#if canImport(Glibc)
-    import Glibc
-#endif

@@ -4,6 +4,7 @@ import VellumSQLite
 import Testing
 @testable import VellumApp
 import VellumCore
+import VellumCrypto
 
 @Suite("The pipeline: import, dedup, versions, search, show, verify")
 struct PipelineTests {
@@ -161,8 +162,7 @@ struct PipelineTests {
 
 enum MasterKeyFile {
     static func write(to url: URL) throws {
-        try Archive.writePrivateFile(VellumCrypto.MasterKey.generate().fileRepresentation, to: url)
+        try Archive.writePrivateFile(MasterKey.generate().fileRepresentation, to: url)
     }
 }
 
-import VellumCrypto

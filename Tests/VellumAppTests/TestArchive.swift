@@ -1,24 +1,37 @@
 import Foundation
-import VellumStore
-import VellumSQLite
 import Testing
 @testable import VellumApp
 import VellumSQLite
+import VellumStore
+
+/// A temporary folder for one test, removed when the value goes away.
+final class ScratchFolder {
+    let url: URL
+
+    init(_ prefix: String) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func path(_ name: String) -> URL { url.appendingPathComponent(name) }
+}
 
 /// A fresh embedded archive in a temporary folder, removed at the end of the test.
 final class TestArchive {
-    let folder: URL
+    let scratch: ScratchFolder
     let dir: DataDirectory
     let archive: Archive
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-app-\(UUID().uuidString)")
-        dir = DataDirectory(folder.appendingPathComponent("data").path)
+        scratch = try ScratchFolder("vellum-app")
+        dir = DataDirectory(scratch.path("data").path)
         try Archive.create(at: dir)
         archive = try Archive.open(dir)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    var folder: URL { scratch.url }
 
     var sqlite: SQLiteArchiveStore { archive.store as! SQLiteArchiveStore }
 

@@ -11,6 +11,10 @@ public struct DirectoryService: Sendable {
 
     static let context = Data("directory".utf8)
 
+    /// The identifier under which an employee is found by their directory id (`--participant E1001`).
+    /// No channel normalizes to the `employee:` prefix, so it never matches a message participant.
+    static func employeeIdentifier(_ id: String) -> String { "employee:" + id }
+
     /// Imports a YAML or CSV directory file; returns how many employees it holds.
     @discardableResult
     public func importFile(_ url: URL, actor: String) throws -> Int {
@@ -28,7 +32,7 @@ public struct DirectoryService: Sendable {
             StoredEmployee(
                 key: archive.keys.lookupKey(Data(e.id.utf8), domain: "employee"),
                 sealed: try key.seal(try JSONEncoder().encode(e), context: Self.context),
-                identifierKeys: e.normalizedIdentifiers.map(archive.identifierKey))
+                identifierKeys: ([Self.employeeIdentifier(e.id)] + e.normalizedIdentifiers).map(archive.identifierKey))
         }
         try archive.store.write { tx in
             for row in rows { try tx.upsertEmployee(row) }

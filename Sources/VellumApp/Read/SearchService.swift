@@ -45,26 +45,20 @@ public struct SearchService: Sendable {
 
     public func search(_ request: SearchRequest, actor: String) throws -> SearchResponse {
         let phrases = QueryText.phrases(request.query ?? "")
-        if let q = request.query, !q.trimmingCharacters(in: .whitespaces).isEmpty, phrases.isEmpty {
-            try AccessLog(archive: archive).record(actor: actor, action: "search", records: [], count: 0, detail: q)
-            return SearchResponse(total: 0, hits: [])
-        }
+        // A query whose words hold no searchable term (only punctuation, say) matches nothing.
+        let unmatchable = !(request.query ?? "").trimmingCharacters(in: .whitespaces).isEmpty && phrases.isEmpty
         var cache = BlindTokenCache(key: archive.keys.blindIndex, capacity: 1024)
-        let keyed = phrases.map { $0.map { cache.token(for: $0) } }
-        let participantKeys = try request.participants.flatMap { try ParticipantKeys(archive: archive).keys(for: $0) }
-        if !request.participants.isEmpty, participantKeys.isEmpty {
-            return SearchResponse(total: 0, hits: [])
-        }
         let channels = request.channels.isEmpty ? Channel.allCases : request.channels
         let query = IndexQuery(
-            phrases: keyed, channels: request.channels, participantKeys: participantKeys,
+            phrases: phrases.map { $0.map { cache.token(for: $0) } }, channels: request.channels,
+            participantKeys: try request.participants.flatMap { try ParticipantKeys(archive: archive).keys(for: $0) },
             conversationKeys: request.conversations.flatMap { c in
                 channels.map { archive.conversationKey($0, conversationID: c) }
             },
             since: request.since.map { Int64($0.timeIntervalSince1970 * 1000) },
             until: request.until.map { Int64($0.timeIntervalSince1970 * 1000) },
             limit: request.limit, offset: request.offset)
-        let result = try archive.store.read { try $0.search(query) }
+        let result = unmatchable ? IndexResult(total: 0, hits: []) : try archive.store.read { try $0.search(query) }
         let hits = try result.hits.map { record in
             let m = try archive.open(record).message
             let text = m.text ?? ""
@@ -106,14 +100,16 @@ enum QueryText {
     }
 }
 
-/// The keys under which a participant filter value may be stored.
+/// The keys under which a participant filter value may be stored: the value read as an identifier
+/// on every channel, and, when it is a directory employee id, every identifier of that employee.
 struct ParticipantKeys {
     let archive: Archive
 
     func keys(for value: String) throws -> [Data] {
         var identifiers = Set(Channel.allCases.map { Identifier.normalize(value, channel: $0) })
-        for e in try DirectoryService(archive: archive).employees() where e.id == value {
-            identifiers.formUnion(e.normalizedIdentifiers)
+        let employeeKey = archive.identifierKey(DirectoryService.employeeIdentifier(value))
+        if let stored = try archive.store.read({ try $0.employee(identifierKey: employeeKey) }) {
+            identifiers.formUnion(try archive.openEmployee(stored).normalizedIdentifiers)
         }
         return identifiers.sorted().map(archive.identifierKey)
     }
