@@ -3,10 +3,13 @@ import VellumCore
 
 /// Reads a file as numbered lines, in bounded chunks, without loading it whole.
 ///
-/// Lines end at LF; a CR before it is dropped. The last line needs no newline.
+/// Lines end at LF; a CR before it is dropped. The last line needs no newline. Consumed bytes are
+/// dropped once per chunk read, not once per line, so reading stays linear in the file size.
 struct LineReader {
     let handle: FileHandle
     var buffer = Data()
+    /// Where the unread part of `buffer` starts.
+    var cursor = 0
     var lineNumber = 0
     var eof = false
 
@@ -21,27 +24,32 @@ struct LineReader {
     mutating func next(_ max: Int) throws -> [(Int, Data)] {
         var out: [(Int, Data)] = []
         while out.count < max {
-            if let nl = buffer.firstIndex(of: 0x0A) {
-                var line = buffer[buffer.startIndex ..< nl]
-                if line.last == 0x0D { line = line.dropLast() }
-                lineNumber += 1
-                out.append((lineNumber, Data(line)))
-                buffer.removeSubrange(buffer.startIndex ... nl)
+            let start = buffer.startIndex + cursor
+            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                out.append(take(start ..< nl))
+                cursor = nl + 1 - buffer.startIndex
                 continue
             }
             if eof {
-                if !buffer.isEmpty {
-                    lineNumber += 1
-                    var line = buffer
-                    if line.last == 0x0D { line = line.dropLast() }
-                    out.append((lineNumber, Data(line)))
-                    buffer = Data()
-                }
+                if start < buffer.endIndex { out.append(take(start ..< buffer.endIndex)) }
+                buffer = Data()
+                cursor = 0
                 break
             }
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { eof = true } else { buffer.append(chunk) }
+            var rest = Data(buffer[start...])
+            rest.append(chunk)
+            buffer = rest
+            cursor = 0
+            if chunk.isEmpty { eof = true }
         }
         return out
+    }
+
+    mutating func take(_ range: Range<Int>) -> (Int, Data) {
+        var line = buffer[range]
+        if line.last == 0x0D { line = line.dropLast() }
+        lineNumber += 1
+        return (lineNumber, Data(line))
     }
 }
