@@ -6,7 +6,13 @@ import VellumStore
 
 /// The keyed names the archive stores instead of identifiers, and the data keys of scopes.
 extension Archive {
-    func scopeID(_ name: String) -> Data { keys.lookupKey(Data(name.utf8), domain: "scope") }
+    /// A scope's id, memoized: scope names repeat on every message of a conversation or person.
+    func scopeID(_ name: String) -> Data {
+        if let hit = scopeIDs.withLock({ $0[name] }) { return hit }
+        let id = keys.lookupKey(Data(name.utf8), domain: "scope")
+        scopeIDs.withLock { if $0.count > 100_000 { $0.removeAll() }; $0[name] = id }
+        return id
+    }
     func sourceKey(_ ref: SourceRef) -> Data { keys.lookupKey(ref.canonicalBytes, domain: "source") }
     /// A conversation's key: the same for every account that captures it.
     func conversationKey(_ channel: Channel, conversationID: String) -> Data {
@@ -15,9 +21,10 @@ extension Archive {
     /// The key of a normalized identifier (`tel:+852…`, `wecom:zhangwei`).
     func identifierKey(_ normalized: String) -> Data { keys.lookupKey(Data(normalized.utf8), domain: "identifier") }
 
-    func recordID(_ ref: SourceRef) -> RecordID {
-        RecordID("m" + keys.lookupKey(ref.canonicalBytes, domain: "record-id").prefix(10).hexString)
-    }
+    /// The record id shown to people: `m` and the first 10 bytes of the source key in hex. The
+    /// source key is itself a keyed hash, so the id reveals nothing and costs no second HMAC.
+    func recordID(_ ref: SourceRef) -> RecordID { recordID(sourceKey: sourceKey(ref)) }
+    func recordID(sourceKey: Data) -> RecordID { RecordID("m" + sourceKey.prefix(10).hexString) }
 
     /// The data key of a scope, created (and durably stored) on first use.
     func dataKey(scope name: String) throws -> DataKey {

@@ -17,6 +17,7 @@ public final class Archive: Sendable {
     /// Where the latest tree head is mirrored outside the store (nil for in-memory archives).
     public let checkpoint: URL?
     let dataKeys = Mutex<[Data: DataKey]>([:])
+    let scopeIDs = Mutex<[String: Data]>([:])
     let now: @Sendable () -> Date
 
     static let formatVersion = "vellum-archive-1"

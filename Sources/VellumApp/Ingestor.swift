@@ -34,7 +34,11 @@ public final class Ingestor: Sendable {
         self.archive = archive
         self.resolver = PartyResolver(archive: archive)
         self.workers = max(1, workers)
-        caches = Mutex(Array(repeating: BlindTokenCache(key: archive.keys.blindIndex), count: max(1, workers)))
+        caches = Mutex(Self.coldCaches(archive, workers))
+    }
+
+    static func coldCaches(_ archive: Archive, _ workers: Int) -> [BlindTokenCache] {
+        Array(repeating: BlindTokenCache(key: archive.keys.blindIndex), count: max(1, workers))
     }
 
     struct Prepared {
@@ -53,17 +57,17 @@ public final class Ingestor: Sendable {
             return nil
         }
         let held: Set<Data> = try archive.store.read { tx in
-            Set(try candidates.compactMap { try tx.record(sourceKey: $0.2) != nil ? $0.2 : nil })
+            Set(try candidates.compactMap { try tx.containsRecord(sourceKey: $0.2) ? $0.2 : nil })
         }
         for (slot, message, key) in candidates {
-            let id = archive.recordID(message.source)
+            let id = archive.recordID(sourceKey: key)
             if held.contains(key) || !seen.insert(key).inserted {
                 outcomes[slot] = .duplicate(id)
             } else {
                 fresh.append((slot, message, id, key))
             }
         }
-        let resolved = try fresh.map { try resolver.resolve($0.message) }
+        let resolved = try resolver.resolve(fresh.map(\.message))
         let scopeNames = resolved.map(\.scopeName)
         let scopeKeys = try archive.dataKeys(scopes: Set(scopeNames))
         let prepared = try prepare(fresh.map { ($0.message, $0.id, $0.sourceKey) }, resolved, scopeKeys)
@@ -86,21 +90,18 @@ public final class Ingestor: Sendable {
         _ messages: [(Message, RecordID, Data)], _ resolved: [PartyResolver.Resolution], _ keys: [Data: DataKey]
     ) throws -> [Prepared] {
         let capturedAt = archive.nowMilliseconds
-        let lanes = min(workers, messages.count)
-        var laneCaches = caches.withLock { $0 }
-        let cacheSlots = Slots<BlindTokenCache>(count: lanes)
-        for (i, c) in laneCaches.prefix(lanes).enumerated() { cacheSlots.set(i, c) }
-        let prepared = try ParallelMap.map(count: messages.count, lanes: lanes) { lane, i in
+        // Take the caches out of the lock so each lane owns its dictionary outright (a concurrent
+        // batch on the same ingestor finds none and starts cold).
+        var laneCaches = caches.withLock { all in defer { all = [] }; return all }
+        if laneCaches.isEmpty { laneCaches = Self.coldCaches(archive, workers) }
+        defer { caches.withLock { $0 = laneCaches } }
+        let prepared = try ParallelMap.map(count: messages.count, states: &laneCaches) { cache, i in
             let (message, id, sourceKey) = messages[i]
             let r = resolved[i]
-            var cache = cacheSlots.get(lane)!
-            defer { cacheSlots.set(lane, cache) }
             return try seal(
-                message, id: id, sourceKey: sourceKey, resolution: r, key: keys[archive.scopeID(r.scopeName)]!,
+                message, id: id, sourceKey: sourceKey, resolution: r, key: keys[r.scopeID]!,
                 capturedAt: capturedAt, cache: &cache)
         }
-        for (i, c) in cacheSlots.values.enumerated() { laneCaches[i] = c }
-        caches.withLock { $0 = laneCaches }
         return prepared
     }
 
@@ -108,7 +109,7 @@ public final class Ingestor: Sendable {
         _ m: Message, id: RecordID, sourceKey: Data, resolution r: PartyResolver.Resolution, key: DataKey,
         capturedAt: Int64, cache: inout BlindTokenCache
     ) throws -> Prepared {
-        let scope = archive.scopeID(r.scopeName)
+        let scope = r.scopeID
         var files: [ArchivedMessage.File] = []
         var refs: [String] = []
         for a in m.attachments {
@@ -126,7 +127,7 @@ public final class Ingestor: Sendable {
             edit_of: { if case .edit(let t) = m.revision { t } else { nil } }(),
             recall_of: { if case .recall(let t) = m.revision { t } else { nil } }(),
             format: m.format, raw: m.raw, captured_at: capturedAt)
-        let canonical = try archived.canonicalBytes()
+        let canonical = archived.canonicalBytes()
         let nonce = Commitment.newNonce()
         let body = try key.seal(OpenedRecord.plaintext(nonce: nonce, canonical: canonical),
                                 context: Archive.recordContext(id, scope: scope))
@@ -150,11 +151,11 @@ public final class Ingestor: Sendable {
             var next = try tx.ledgerSize()
             var events: [Data] = []
             var inserted = Set<Data>()
-            for p in prepared where try tx.record(sourceKey: p.record.sourceKey) == nil {
+            for p in prepared where try !tx.containsRecord(sourceKey: p.record.sourceKey) {
                 var record = p.record
                 record.ledgerIndex = next
                 try tx.insert(record, indexTokens: p.tokens)
-                events.append(try LedgerEvent(
+                events.append(LedgerEvent(
                     type: .capture, at: record.capturedAt, record: record.id.rawValue,
                     commitment: record.commitment.hexString, kind: record.kind.rawValue
                 ).canonicalBytes())
@@ -163,7 +164,7 @@ public final class Ingestor: Sendable {
             }
             for q in quarantine where try tx.quarantineItem(rawKey: q.rawKey) == nil {
                 _ = try tx.addQuarantine(q.item(ledgerIndex: next))
-                events.append(try q.event().canonicalBytes())
+                events.append(q.event().canonicalBytes())
                 next += 1
             }
             if !events.isEmpty { _ = try appender.append(payloads: events) }

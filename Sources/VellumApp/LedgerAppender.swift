@@ -15,7 +15,7 @@ struct LedgerAppender {
 
     /// Appends `events` in order; returns the ledger index of each.
     func append(_ events: [LedgerEvent]) throws -> [UInt64] {
-        try append(payloads: events.map { try $0.canonicalBytes() })
+        try append(payloads: events.map { $0.canonicalBytes() })
     }
 
     func append(payloads: [Data]) throws -> [UInt64] {

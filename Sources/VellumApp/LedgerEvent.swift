@@ -1,4 +1,5 @@
 public import Foundation
+import VellumCore
 
 /// One event of the archive's history, as the ledger commits to it.
 ///
@@ -47,17 +48,29 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
     }
 
     /// The exact bytes the leaf hash covers: JSON with sorted keys.
-    public func canonicalBytes() throws -> Data {
-        try Self.encoder.encode(self)
+    public func canonicalBytes() -> Data {
+        var w = CanonicalJSON()
+        w.object { w in
+            w.field("action", action)
+            w.field("actor", actor)
+            w.field("at", at)
+            w.field("commitment", commitment)
+            w.field("count", count.map(Int64.init))
+            w.field("kind", kind)
+            w.field("quarantine", quarantine)
+            w.field("record", record)
+            if let records {
+                w.key("records")
+                w.array(records) { w, r in w.string(r) }
+            }
+            w.field("sealed", sealed)
+            w.field("type", type.rawValue)
+        }
+        return w.data
     }
 
     public static func decode(_ bytes: Data) throws -> LedgerEvent {
         try JSONDecoder().decode(LedgerEvent.self, from: bytes)
     }
 
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
 }

@@ -7,21 +7,35 @@ import Dispatch
 enum ParallelMap {
     /// Calls `body(lane, index)` for every index in 0..<count, lanes interleaved; returns results in order.
     static func map<T>(count: Int, lanes: Int, _ body: (Int, Int) throws -> T) rethrows -> [T] {
+        var lanesState = Array(0 ..< max(1, lanes))
+        return try map(count: count, states: &lanesState) { lane, i in try body(lane, i) }
+    }
+
+    /// Like `map`, with one mutable state per lane (a cache, say), owned by that lane while it
+    /// runs, so the state is never copied or shared. `states.count` is the number of lanes.
+    static func map<S, T>(count: Int, states: inout [S], _ body: (inout S, Int) throws -> T) rethrows -> [T] {
         guard count > 0 else { return [] }
-        let lanes = max(1, min(lanes, count))
-        if lanes == 1 { return try (0 ..< count).map { try body(0, $0) } }
-        let slots = Slots<Result<T, any Error>>(count: count)
+        precondition(!states.isEmpty, "ParallelMap needs at least one lane")
+        let lanes = min(states.count, count)
+        if lanes == 1 { return try (0 ..< count).map { try body(&states[0], $0) } }
+        let results = Slots<Result<T, any Error>>(count: count)
+        let owned = Slots<S>(count: lanes)
+        for lane in 0 ..< lanes { owned.set(lane, states[lane]) }
+        states.removeFirst(lanes)  // the lanes now hold the only references
         withoutActuallyEscaping(body) { body in
             let box = UncheckedBox(body)
             DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                var state = owned.take(lane)
                 var i = lane
                 while i < count {
-                    slots.set(i, Result { try box.value(lane, i) })
+                    results.set(i, Result { try box.value(&state, i) })
                     i += lanes
                 }
+                owned.set(lane, state)
             }
         }
-        return try slots.values.map { try $0.get() }
+        states.insert(contentsOf: owned.values, at: 0)
+        return try results.values.map { try $0.get() }
     }
 }
 
@@ -45,7 +59,11 @@ final class Slots<T>: @unchecked Sendable {
     }
 
     func set(_ i: Int, _ value: T) { buffer[i] = value }
-    func get(_ i: Int) -> T? { buffer[i] }
+    /// Moves the value out, leaving the slot empty (so the caller holds the only reference).
+    func take(_ i: Int) -> T {
+        defer { buffer[i] = nil }
+        return buffer[i]!
+    }
     var values: [T] { buffer.map { $0! } }
 }
 

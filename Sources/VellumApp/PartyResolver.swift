@@ -16,33 +16,60 @@ final class PartyResolver: Sendable {
         var sender: Party
         var recipients: [Party]
         var scopeName: String
+        var scopeID: Data
     }
 
     let archive: Archive
-    /// Normalized identifier → employee id (or nil: external). Lives as long as the ingestor.
-    let memo = Mutex<[String: String?]>([:])
+    struct Known {
+        var partyKey: Data
+        var employeeID: String?
+    }
+
+    /// Normalized identifier → its key and employee id (nil: external). Lives as long as the ingestor.
+    let memo = Mutex<[String: Known]>([:])
 
     init(archive: Archive) { self.archive = archive }
 
-    func resolve(_ m: Message) throws -> Resolution {
-        let sender = try party(m.sender, channel: m.source.channel)
-        let recipients = try m.recipients.map { try party($0, channel: m.source.channel) }
-        let scope = ScopePolicy.scopeName(
-            for: m,
-            sender: .init(identifier: sender.identifier, isEmployee: sender.employeeID != nil),
-            recipients: recipients.map { .init(identifier: $0.identifier, isEmployee: $0.employeeID != nil) })
-        return Resolution(sender: sender, recipients: recipients, scopeName: scope)
-    }
-
-    func party(_ p: VellumCore.Party, channel: Channel) throws -> Party {
-        let normalized = Identifier.normalize(p.id, channel: channel)
-        let key = archive.identifierKey(normalized)
-        if let known = memo.withLock({ $0[normalized] }) {
-            return Party(identifier: normalized, partyKey: key, employeeID: known)
+    /// Resolves a batch: every identifier not seen before is looked up in one read transaction.
+    func resolve(_ messages: [Message]) throws -> [Resolution] {
+        let normalized = messages.map { m in
+            ([m.sender] + m.recipients).map { Identifier.normalize($0.id, channel: m.source.channel) }
         }
-        let employee = try archive.store.read { try $0.employee(identifierKey: key) }
-        let id = try employee.map { try archive.openEmployee($0).id }
-        memo.withLock { $0[normalized] = .some(id) }
-        return Party(identifier: normalized, partyKey: key, employeeID: id)
+        var resolved: [String: Known] = memo.withLock { memo in
+            var hits: [String: Known] = [:]
+            for identifier in normalized.joined() { hits[identifier] = memo[identifier] }
+            return hits
+        }
+        let unknown = Set(normalized.joined().filter { resolved[$0] == nil })
+        if !unknown.isEmpty {
+            let found: [String: StoredEmployee] = try archive.store.read { tx in
+                var out: [String: StoredEmployee] = [:]
+                for identifier in unknown {
+                    if let e = try tx.employee(identifierKey: archive.identifierKey(identifier)) { out[identifier] = e }
+                }
+                return out
+            }
+            let opened = try found.mapValues { try archive.openEmployee($0).id }
+            for identifier in unknown {
+                resolved[identifier] = Known(partyKey: archive.identifierKey(identifier), employeeID: opened[identifier])
+            }
+            memo.withLock { memo in
+                if memo.count > 1_000_000 { memo.removeAll() }  // bound memory on huge imports
+                for identifier in unknown { memo[identifier] = resolved[identifier] }
+            }
+        }
+        let knowns = normalized.map { $0.map { resolved[$0]! } }
+        return zip(messages, zip(normalized, knowns)).map { m, parties in
+            let all = zip(parties.0, parties.1).map { identifier, k in
+                Party(identifier: identifier, partyKey: k.partyKey, employeeID: k.employeeID)
+            }
+            let sender = all[0]
+            let recipients = Array(all.dropFirst())
+            let scope = ScopePolicy.scopeName(
+                for: m,
+                sender: .init(identifier: sender.identifier, isEmployee: sender.employeeID != nil),
+                recipients: recipients.map { .init(identifier: $0.identifier, isEmployee: $0.employeeID != nil) })
+            return Resolution(sender: sender, recipients: recipients, scopeName: scope, scopeID: archive.scopeID(scope))
+        }
     }
 }

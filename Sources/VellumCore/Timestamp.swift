@@ -35,17 +35,33 @@ public struct Timestamp: Sendable, Hashable, Codable, Comparable {
         let local = seconds + Int64(offsetSeconds)
         let (days, secOfDay) = local.floorDivided(by: 86_400)
         let (y, m, d) = CivilDate.fromDays(days)
-        var s = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d,
-                       Int(secOfDay / 3600), Int(secOfDay % 3600 / 60), Int(secOfDay % 60))
-        if nanoseconds != 0 {
-            var frac = String(format: "%09d", Int(nanoseconds))
-            while frac.hasSuffix("0") { frac.removeLast() }
-            s += "." + frac
+        var b: [UInt8] = []
+        b.reserveCapacity(35)
+        func digits(_ v: Int, _ width: Int) {
+            var chars = [UInt8](repeating: 48, count: width)
+            var v = v
+            for i in stride(from: width - 1, through: 0, by: -1) {
+                chars[i] = UInt8(48 + v % 10)
+                v /= 10
+            }
+            b.append(contentsOf: chars)
         }
-        if offsetSeconds == 0 { return s + "Z" }
-        let sign = offsetSeconds < 0 ? "-" : "+"
-        let a = abs(Int(offsetSeconds))
-        return s + String(format: "%@%02d:%02d", sign, a / 3600, a % 3600 / 60)
+        digits(y, 4); b.append(45); digits(m, 2); b.append(45); digits(d, 2); b.append(84)
+        digits(Int(secOfDay / 3600), 2); b.append(58); digits(Int(secOfDay % 3600 / 60), 2); b.append(58)
+        digits(Int(secOfDay % 60), 2)
+        if nanoseconds != 0 {
+            b.append(46)
+            digits(Int(nanoseconds), 9)
+            while b.last == 48 { b.removeLast() }
+        }
+        if offsetSeconds == 0 {
+            b.append(90)
+        } else {
+            let a = abs(Int(offsetSeconds))
+            b.append(offsetSeconds < 0 ? 45 : 43)
+            digits(a / 3600, 2); b.append(58); digits(a % 3600 / 60, 2)
+        }
+        return String(decoding: b, as: UTF8.self)
     }
 
     /// Parses RFC 3339 (`YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`); the offset is required.

@@ -7,9 +7,9 @@ import Crypto
 /// nothing about the content (no dictionary attack on short messages), yet anyone given the
 /// nonce and the bytes (an export) can check them against the ledger.
 public enum Commitment {
+    /// 32 random bytes from BoringSSL's generator (one call, not one system call a byte).
     public static func newNonce() -> Data {
-        var g = SystemRandomNumberGenerator()
-        return Data((0 ..< 32).map { _ in UInt8.random(in: .min ... .max, using: &g) })
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
     }
 
     public static func make(nonce: Data, canonical: Data) -> Data {

@@ -9,7 +9,8 @@ public struct KeyHierarchy: Sendable {
     let keyEncryption: SymmetricKey
     /// Keys message tokens for the blind full-text index.
     public let blindIndex: BlindIndexKey
-    let lookup: SymmetricKey
+    /// HMAC keyed once; each look-up copies it (about half the cost of keying from scratch).
+    let lookup: HMAC<SHA256>
     /// Signs tree heads; its public half lets anyone verify them.
     public let signing: TreeHeadSigner
     /// A value derived from the master key that proves the right key was given, without revealing it.
@@ -23,7 +24,7 @@ public struct KeyHierarchy: Sendable {
         }
         keyEncryption = derive(.keyEncryption)
         blindIndex = BlindIndexKey(key: derive(.blindIndex))
-        lookup = derive(.lookup)
+        lookup = HMAC<SHA256>(key: derive(.lookup))
         signing = TreeHeadSigner(seed: derive(.treeHeadSigning))
         keyCheck = Data(HMAC<SHA256>.authenticationCode(for: Data("vellum key check".utf8), using: derive(.keyCheck)))
     }
@@ -35,7 +36,7 @@ public struct KeyHierarchy: Sendable {
 
     /// A keyed hash (16 bytes) for looking up a normalized identifier, source ref or scope without storing it.
     public func lookupKey(_ bytes: some DataProtocol, domain: String) -> Data {
-        var h = HMAC<SHA256>(key: lookup)
+        var h = lookup
         h.update(data: Data(domain.utf8))
         h.update(data: [0])
         h.update(data: bytes)

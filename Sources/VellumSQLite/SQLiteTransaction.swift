@@ -37,6 +37,11 @@ struct SQLiteTransaction: ArchiveWriter {
         try fetchRecords("WHERE source_key = ?", [sourceKey]).first?.record
     }
 
+    func containsRecord(sourceKey: Data) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM records WHERE source_key = ?"), arguments: [sourceKey]) == true
+    }
+
     func records(targeting sourceKey: Data) throws -> [StoredRecord] {
         try fetchRecords("WHERE target_key = ? ORDER BY sent_at, ledger_index", [sourceKey]).map(\.record)
     }
@@ -70,21 +75,20 @@ struct SQLiteTransaction: ArchiveWriter {
     }
 
     func insert(_ r: StoredRecord, indexTokens: String) throws {
-        if try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM records WHERE source_key = ? OR id = ?"),
-            arguments: [r.sourceKey, r.id.rawValue]) == true
-        {
+        do {
+            try db.cachedStatement(sql: """
+                INSERT INTO records(id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at,
+                    captured_at, scope, body, commitment, ledger_index, blob_refs)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    r.id.rawValue, r.sourceKey, r.channel.rawValue, r.kind.rawValue, r.targetKey, r.conversationKey,
+                    r.senderKey, r.sentAt, r.capturedAt, r.scope, r.body, r.commitment, Int64(r.ledgerIndex),
+                    r.blobRefs.joined(separator: " "),
+                ])
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // The UNIQUE constraints on id and source_key are the duplicate check.
             throw VellumError(.duplicate, "record \(r.id) is already in the archive")
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO records(id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at,
-                captured_at, scope, body, commitment, ledger_index, blob_refs)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                r.id.rawValue, r.sourceKey, r.channel.rawValue, r.kind.rawValue, r.targetKey, r.conversationKey,
-                r.senderKey, r.sentAt, r.capturedAt, r.scope, r.body, r.commitment, Int64(r.ledgerIndex),
-                r.blobRefs.joined(separator: " "),
-            ])
         let position = db.lastInsertedRowID
         let participant = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO record_participants(party_key, position) VALUES (?, ?)")

@@ -21,6 +21,8 @@ public protocol ArchiveReader {
     func recordCount() throws -> Int
     func record(id: RecordID) throws -> StoredRecord?
     func record(sourceKey: Data) throws -> StoredRecord?
+    /// Whether a record with this source key is held (the pipeline's duplicate check).
+    func containsRecord(sourceKey: Data) throws -> Bool
     /// Edits and recalls whose target is `sourceKey`, oldest first.
     func records(targeting sourceKey: Data) throws -> [StoredRecord]
     /// All records in capture order, paged: those with position > `after` (start with -1).

@@ -51,6 +51,8 @@ final class MemoryTransaction: ArchiveWriter {
     func record(id: RecordID) throws -> StoredRecord? { s.byID[id].map { s.records[$0].record } }
     func record(sourceKey: Data) throws -> StoredRecord? { s.bySource[sourceKey].map { s.records[$0].record } }
 
+    func containsRecord(sourceKey: Data) throws -> Bool { s.bySource[sourceKey] != nil }
+
     func records(targeting sourceKey: Data) throws -> [StoredRecord] {
         s.records.map(\.record).filter { $0.targetKey == sourceKey }
             .sorted { ($0.sentAt, $0.ledgerIndex) < ($1.sentAt, $1.ledgerIndex) }

@@ -43,8 +43,10 @@ public enum ArchiveStoreConformance {
             for r in rs {
                 try check(try tx.record(id: r.id) == r, "record \(r.id) reads back equal by id")
                 try check(try tx.record(sourceKey: r.sourceKey) == r, "record \(r.id) reads back by source key")
+                try check(try tx.containsRecord(sourceKey: r.sourceKey), "record \(r.id) is contained")
             }
             try check(try tx.record(id: RecordID("nope")) == nil, "unknown id gives nil")
+            try check(try !tx.containsRecord(sourceKey: key("nope")), "unknown source key is not contained")
             let first = try tx.records(after: -1, limit: 3)
             try check(first.map(\.record.id) == rs.prefix(3).map(\.id), "records(after:) pages in insertion order")
             let rest = try tx.records(after: first.last!.position, limit: 10)
