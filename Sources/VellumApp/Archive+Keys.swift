@@ -35,7 +35,7 @@ extension Archive {
     /// before anything is sealed with them, so concurrent writers always agree on a scope's key.
     func dataKeys(scopes names: some Collection<String>) throws -> [Data: DataKey] {
         let ids = Set(names.map(scopeID))
-        var out = dataKeys.withLock { cache in cache.filter { ids.contains($0.key) } }
+        var out = dataKeys.withLock { cache in ids.reduce(into: [Data: DataKey]()) { $0[$1] = cache[$1] } }
         let missing = ids.subtracting(out.keys)
         guard !missing.isEmpty else { return out }
         let loaded: [Data: DataKey] = try store.write { tx in

@@ -6,7 +6,7 @@ import VellumStore
 
 extension SQLiteTransaction {
     func ledgerSize() throws -> UInt64 {
-        UInt64(try Int64.fetchOne(db, sql: "SELECT count(*) FROM ledger") ?? 0)
+        UInt64(try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(idx) + 1, 0) FROM ledger")) ?? 0)
     }
 
     func ledgerEntries(from index: UInt64, limit: Int) throws -> [LedgerEntry] {

@@ -46,18 +46,23 @@ extension SQLiteTransaction {
         case .timeDescending: order = "r.sent_at DESC, r.ledger_index DESC"
         }
         let columns = Self.recordColumns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }
-        let sql = """
-            SELECT \(columns.joined(separator: ", ")), count(*) OVER () FROM \(from) \(whereClause)
-            ORDER BY \(order) LIMIT ? OFFSET ?
-            """
-        args.append(q.limit)
-        args.append(q.offset)
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(args))
-        var total = rows.first.map { $0[15] as Int } ?? 0
-        if rows.isEmpty, q.offset > 0 {
-            let countSQL = "SELECT count(*) FROM \(from) \(whereClause)"
-            total = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(args.dropLast(2))) ?? 0
-        }
+            .joined(separator: ", ")
+        // The count and the page are two statements: one window count over the join would make
+        // SQLite rank every match. With words alone and relevance order, FTS5 ranks inside its
+        // own table, where `ORDER BY rank LIMIT` keeps only the top of the list.
+        let wordsOnly = fts && filters.count == 1
+        let countSQL = wordsOnly
+            ? "SELECT count(*) FROM message_index WHERE message_index MATCH ?"
+            : "SELECT count(*) FROM \(from) \(whereClause)"
+        let total = try Int.fetchOne(db.cachedStatement(sql: countSQL), arguments: StatementArguments(args)) ?? 0
+        let pageSQL = wordsOnly && q.order == .relevance
+            ? """
+                SELECT \(columns) FROM (SELECT rowid, rank FROM message_index WHERE message_index MATCH ?
+                    ORDER BY rank LIMIT ? OFFSET ?) m JOIN records r ON r.position = m.rowid ORDER BY m.rank, r.sent_at
+                """
+            : "SELECT \(columns) FROM \(from) \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?"
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: pageSQL), arguments: StatementArguments(args + [q.limit, q.offset]))
         return IndexResult(total: total, hits: try rows.map { try decodeRecord($0, offset: 0) })
     }
 }

@@ -166,3 +166,17 @@ enum MasterKeyFile {
     }
 }
 
+
+@Suite("Query terms")
+struct QueryTermsTests {
+    @Test("a two-character CJK word is looked up by its bigram; everything else keeps its terms", arguments: [
+        ("合同", [["合同"]]),
+        ("合同书", [["合", "合同", "同", "同书", "书"]]),
+        ("合", [["合"]]),
+        ("\"a aa a\"", [["a", "aa", "a"]]),
+        ("bond 付款", [["bond"], ["付款"]]),
+    ])
+    func terms(_ query: String, _ expected: [[String]]) {
+        #expect(QueryText.phrases(query).map(QueryText.indexTerms) == expected)
+    }
+}

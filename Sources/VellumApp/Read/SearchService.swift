@@ -50,7 +50,7 @@ public struct SearchService: Sendable {
         var cache = BlindTokenCache(key: archive.keys.blindIndex, capacity: 1024)
         let channels = request.channels.isEmpty ? Channel.allCases : request.channels
         let query = IndexQuery(
-            phrases: phrases.map { $0.map { cache.token(for: $0) } }, channels: request.channels,
+            phrases: phrases.map { QueryText.indexTerms($0).map { cache.token(for: $0) } }, channels: request.channels,
             participantKeys: try request.participants.flatMap { try ParticipantKeys(archive: archive).keys(for: $0) },
             conversationKeys: request.conversations.flatMap { c in
                 channels.map { archive.conversationKey($0, conversationID: c) }
@@ -97,6 +97,16 @@ enum QueryText {
         }
         if !current.isEmpty { parts.append(current) }
         return parts.map { IndexText.tokenizer.terms(in: $0) }.filter { !$0.isEmpty }
+    }
+
+    /// The terms the index must match for one phrase. A two-character CJK word is indexed as
+    /// unigram, bigram, unigram; its bigram alone says the same and spares FTS5 the position
+    /// checks on two very common unigrams (three to four times faster on Chinese words).
+    static func indexTerms(_ terms: [String]) -> [String] {
+        guard terms.count == 3, terms[1] == terms[0] + terms[2],
+              [terms[0], terms[2]].allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.value >= 0x2E80 })
+        else { return terms }
+        return [terms[1]]
     }
 }
 
