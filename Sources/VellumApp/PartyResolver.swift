@@ -19,11 +19,12 @@ final class PartyResolver: Sendable {
         var scopeID: Data
     }
 
-    let archive: Archive
     struct Known {
         var partyKey: Data
         var employeeID: String?
     }
+
+    let archive: Archive
 
     /// Normalized identifier → its key and employee id (nil: external). Lives as long as the ingestor.
     let memo = Mutex<[String: Known]>([:])
@@ -42,16 +43,17 @@ final class PartyResolver: Sendable {
         }
         let unknown = Set(normalized.joined().filter { resolved[$0] == nil })
         if !unknown.isEmpty {
+            let keys = Dictionary(uniqueKeysWithValues: unknown.map { ($0, archive.identifierKey($0)) })
             let found: [String: StoredEmployee] = try archive.store.read { tx in
                 var out: [String: StoredEmployee] = [:]
-                for identifier in unknown {
-                    if let e = try tx.employee(identifierKey: archive.identifierKey(identifier)) { out[identifier] = e }
+                for (identifier, key) in keys {
+                    if let e = try tx.employee(identifierKey: key) { out[identifier] = e }
                 }
                 return out
             }
             let opened = try found.mapValues { try archive.openEmployee($0).id }
-            for identifier in unknown {
-                resolved[identifier] = Known(partyKey: archive.identifierKey(identifier), employeeID: opened[identifier])
+            for (identifier, key) in keys {
+                resolved[identifier] = Known(partyKey: key, employeeID: opened[identifier])
             }
             memo.withLock { memo in
                 if memo.count > 1_000_000 { memo.removeAll() }  // bound memory on huge imports
