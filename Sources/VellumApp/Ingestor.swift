@@ -46,10 +46,24 @@ public final class Ingestor: Sendable {
         var tokens: String
     }
 
-    /// Runs a batch through the pipeline; returns one outcome per item, in order.
+    /// A batch resolved, sealed and tokenized, ready to commit. Nothing of it is acknowledged yet.
+    public struct StagedBatch: Sendable {
+        var outcomes: [ItemOutcome?]
+        var fresh: [(slot: Int, id: RecordID, sourceKey: Data)]
+        var prepared: [Prepared]
+        var quarantined: [(slot: Int, draft: QuarantineDraft)]
+    }
+
+    /// Runs a batch through the pipeline; returns one outcome per item, in order, once committed.
     public func ingest(_ items: [IncomingItem]) throws -> [ItemOutcome] {
+        try commit(try stage(items))
+    }
+
+    /// Everything before the commit: drop what the archive already holds (or what repeats within
+    /// the batch), resolve, seal, tokenize. Safe to run while the previous batch commits: the commit
+    /// checks for duplicates again inside its transaction.
+    public func stage(_ items: [IncomingItem]) throws -> StagedBatch {
         var outcomes = [ItemOutcome?](repeating: nil, count: items.count)
-        // Resolve ids and drop what the archive already holds (or what repeats within the batch).
         var fresh: [(slot: Int, message: Message, id: RecordID, sourceKey: Data)] = []
         var seen = Set<Data>()
         let candidates: [(Int, Message, Data)] = items.enumerated().compactMap { i, item in
@@ -68,19 +82,26 @@ public final class Ingestor: Sendable {
             }
         }
         let resolved = try resolver.resolve(fresh.map(\.message))
-        let scopeNames = resolved.map(\.scopeName)
-        let scopeKeys = try archive.dataKeys(scopes: Set(scopeNames))
+        let scopeKeys = try archive.dataKeys(scopes: Set(resolved.map(\.scopeName)))
         let prepared = try prepare(fresh.map { ($0.message, $0.id, $0.sourceKey) }, resolved, scopeKeys)
-        let quarantined = try items.enumerated().compactMap { i, item -> (Int, QuarantineDraft)? in
+        let quarantined = try items.enumerated().compactMap { i, item -> (slot: Int, draft: QuarantineDraft)? in
             guard case .unreadable(let issue, let raw, let format) = item else { return nil }
             return (i, try QuarantineDraft(archive: archive, issue: issue, raw: raw, format: format))
         }
-        let committed = try commit(prepared, quarantine: quarantined.map(\.1))
-        for item in fresh {
+        return StagedBatch(
+            outcomes: outcomes, fresh: fresh.map { ($0.slot, $0.id, $0.sourceKey) }, prepared: prepared,
+            quarantined: quarantined)
+    }
+
+    /// Commits a staged batch durably; only then are its outcomes returned.
+    public func commit(_ batch: StagedBatch) throws -> [ItemOutcome] {
+        var outcomes = batch.outcomes
+        let committed = try commit(batch.prepared, quarantine: batch.quarantined.map(\.draft))
+        for item in batch.fresh {
             outcomes[item.slot] = committed.contains(item.sourceKey) ? .imported(item.id) : .duplicate(item.id)
         }
-        for (slot, draft) in quarantined { outcomes[slot] = .quarantined(reason: draft.issue.description) }
-        if !prepared.isEmpty || !quarantined.isEmpty { try archive.writeCheckpoint() }
+        for (slot, draft) in batch.quarantined { outcomes[slot] = .quarantined(reason: draft.issue.description) }
+        if !batch.prepared.isEmpty || !batch.quarantined.isEmpty { try archive.writeCheckpoint() }
         return outcomes.map { $0! }
     }
 

@@ -180,3 +180,27 @@ struct QueryTermsTests {
         #expect(QueryText.phrases(query).map(QueryText.indexTerms) == expected)
     }
 }
+
+@Suite("Pipelined import")
+struct PipelinedImportTests {
+    @Test("batches overlap yet count once: a repeat across a batch border, a bad line, progress after commit")
+    func overlap() throws {
+        let t = try TestArchive()
+        var corpus = SyntheticCorpus(seed: 3)
+        var lines = corpus.lines(2_400)
+        lines.insert(lines[5], at: 1_500)  // the same message again, two batches later
+        lines.insert("not json", at: 2_000)
+        let url = try t.write("big.jsonl", lines.joined(separator: "\n"))
+        var reports: [(ImportSummary, Int)] = []
+        let importer = FileImporter(ingestor: Ingestor(archive: t.archive), format: .jsonl, batchSize: 400)
+        let summary = try importer.importFile(url, progress: { s in
+            reports.append((s, (try? t.archive.store.read { try $0.recordCount() }) ?? -1))
+        })
+        #expect(summary.imported == 2_400 && summary.duplicates == 1 && summary.quarantined == 1)
+        #expect(reports.count == 7)
+        #expect(reports.allSatisfy { $0.0.imported <= $0.1 }, "a batch is reported only once it is committed")
+        #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.0.lines < $1.0.lines })
+        #expect(try t.archive.store.read { try $0.recordCount() } == 2_400)
+        #expect(try t.verify().ok)
+    }
+}

@@ -41,15 +41,31 @@ public struct FileImporter: Sendable {
         var reader = try LineReader(url: url)
         var summary = ImportSummary()
         let name = url.lastPathComponent
-        while true {
-            let lines = try reader.next(batchSize).filter { !$0.1.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-            if lines.isEmpty, reader.eof { break }
-            if lines.isEmpty { continue }
-            for outcome in try ingestor.ingest(parse(lines, file: name)) {
+        // Two batches in flight: batch k commits on a background thread (SQLite's one writer)
+        // while batch k+1 is read, parsed and sealed here. A batch is reported only after its
+        // commit returns, and batches commit in file order.
+        var committing: BackgroundJob<[ItemOutcome]>?
+        func acknowledge(_ job: BackgroundJob<[ItemOutcome]>) throws {
+            for outcome in try job.wait() {
                 summary.add(outcome)
                 if case .quarantined(let reason) = outcome { issue(reason) }
             }
             progress(summary)
+        }
+        do {
+            while true {
+                let lines = try reader.next(batchSize).filter { !$0.1.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+                if lines.isEmpty, reader.eof { break }
+                if lines.isEmpty { continue }
+                let staged = try ingestor.stage(parse(lines, file: name))
+                if let previous = committing { try acknowledge(previous) }
+                let ingestor = ingestor
+                committing = BackgroundJob { try ingestor.commit(staged) }
+            }
+            if let last = committing { try acknowledge(last) }
+        } catch {
+            _ = try? committing?.wait()  // never leave a commit running behind an error
+            throw error
         }
         return summary
     }
