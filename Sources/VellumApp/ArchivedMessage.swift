@@ -21,6 +21,16 @@ struct ArchivedMessage: Codable, Hashable {
         var blob: String
     }
 
+    /// A file named but not carried (see ``MediaReference``).
+    struct MediaRef: Codable, Hashable {
+        var handle: String
+        var name: String?
+        var media_type: String?
+        var size: Int64?
+        var digests: [String: String]?
+        var note: String?
+    }
+
     var v = 1
     var channel: Channel
     var account: String
@@ -34,13 +44,38 @@ struct ArchivedMessage: Codable, Hashable {
     var reply_to: String?
     var edit_of: String?
     var recall_of: String?
+    var reaction_to: String?
+    var status_of: String?
+    /// Absent in records written before kinds existed: those are text.
+    var kind_name: String?
+    var native_type: String?
+    var fields: [String: String]?
+    var media: [MediaRef]?
+    var quote: String?
+    var forwarded: Bool?
     var format: String
     var raw: Data
     var captured_at: Int64
 
-    var kind: RecordKind {
-        edit_of != nil ? .edit : recall_of != nil ? .recall : .message
+    enum CodingKeys: String, CodingKey {
+        case v, channel, account, id, conversation, sent_at, from, to, text, attachments, reply_to, edit_of,
+            recall_of, reaction_to, status_of, native_type, fields, media, quote, forwarded, format, raw, captured_at
+        case kind_name = "kind"
     }
+
+    var kind: RecordKind {
+        if edit_of != nil { return .edit }
+        if recall_of != nil { return .recall }
+        if reaction_to != nil { return .reaction }
+        if status_of != nil { return .status }
+        return .message
+    }
+
+    /// What the message is; text for records written before kinds existed.
+    var messageKind: MessageKind { kind_name.map(MessageKind.init(rawValue:)) ?? .text }
+
+    /// The native id of the message this record revises, reacts to or reports on.
+    var targetID: String? { edit_of ?? recall_of ?? reaction_to ?? status_of }
 
     /// JSON with sorted keys, written by hand (the ingest path's hottest encoding).
     func canonicalBytes() -> Data {
@@ -66,15 +101,41 @@ struct ArchivedMessage: Codable, Hashable {
                 w.field("title", conversation.title)
             }
             w.field("edit_of", edit_of)
+            if let fields {
+                w.key("fields")
+                Self.write(fields, &w)
+            }
             w.field("format", format)
+            w.field("forwarded", forwarded)
             w.key("from")
             Self.write(from, &w)
             w.field("id", id)
+            w.field("kind", kind_name)
+            if let media {
+                w.key("media")
+                w.array(media) { w, m in
+                    w.object { w in
+                        if let digests = m.digests {
+                            w.key("digests")
+                            Self.write(digests, &w)
+                        }
+                        w.field("handle", m.handle)
+                        w.field("media_type", m.media_type)
+                        w.field("name", m.name)
+                        w.field("note", m.note)
+                        w.field("size", m.size)
+                    }
+                }
+            }
+            w.field("native_type", native_type)
+            w.field("quote", quote)
             w.key("raw")
             w.base64(raw)
+            w.field("reaction_to", reaction_to)
             w.field("recall_of", recall_of)
             w.field("reply_to", reply_to)
             w.field("sent_at", sent_at)
+            w.field("status_of", status_of)
             w.field("text", text)
             w.key("to")
             w.array(to) { w, p in Self.write(p, &w) }
@@ -91,13 +152,20 @@ struct ArchivedMessage: Codable, Hashable {
         }
     }
 
+    static func write(_ map: [String: String], _ w: inout CanonicalJSON) {
+        w.object { w in
+            for key in map.keys.sorted() { w.field(key, map[key]) }
+        }
+    }
+
     static func decode(_ data: Data) throws -> ArchivedMessage {
         try JSONDecoder().decode(ArchivedMessage.self, from: data)
     }
 
-    /// The text the blind index is built from: the message text and the attachment names.
+    /// The text the blind index is built from: the message text, the quoted text and the file names.
     var indexedText: String {
-        ([text ?? ""] + attachments.map(\.name)).joined(separator: "\n")
+        ([text ?? "", quote ?? ""] + attachments.map(\.name) + (media ?? []).compactMap(\.name))
+            .filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
 

@@ -147,6 +147,14 @@ public final class Ingestor: Sendable {
             text: m.text, attachments: files, reply_to: m.replyTo,
             edit_of: { if case .edit(let t) = m.revision { t } else { nil } }(),
             recall_of: { if case .recall(let t) = m.revision { t } else { nil } }(),
+            reaction_to: { if case .reaction(let t) = m.revision { t } else { nil } }(),
+            status_of: { if case .status(let t) = m.revision { t } else { nil } }(),
+            kind_name: m.kind.rawValue, native_type: m.nativeType, fields: m.fields.isEmpty ? nil : m.fields,
+            media: m.media.isEmpty ? nil : m.media.map {
+                .init(handle: $0.handle, name: $0.name, media_type: $0.mediaType, size: $0.size,
+                      digests: $0.digests.isEmpty ? nil : $0.digests, note: $0.note)
+            },
+            quote: m.quotedText, forwarded: m.forwarded ? true : nil,
             format: m.format, raw: m.raw, captured_at: capturedAt)
         let canonical = archived.canonicalBytes()
         let nonce = Commitment.newNonce()

@@ -85,6 +85,13 @@ public struct CanonicalJSON {
         int(value)
     }
 
+    public mutating func field(_ name: String, _ value: Bool?) {
+        guard let value else { return }
+        key(name)
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
     mutating func separate() {
         if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
         needsComma[needsComma.count - 1] = true

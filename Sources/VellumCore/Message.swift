@@ -16,6 +16,20 @@ public struct Message: Sendable, Hashable, Codable {
     public var replyTo: String?
     /// Set when this message edits or recalls an earlier one.
     public var revision: Revision?
+    /// What the message is (text, image, reaction …).
+    public var kind: MessageKind
+    /// The source's own name for the type (`redpacket`, `ChatRecordText`, `interactive.button_reply`).
+    public var nativeType: String?
+    /// Structured content the kind carries, flat and sorted by key (`latitude`, `amount_fen`,
+    /// `vote.items` …). Each capture documents its keys; nothing the source said is dropped,
+    /// because ``raw`` keeps the original too.
+    public var fields: [String: String]
+    /// Files the message names but does not carry (yet).
+    public var media: [MediaReference]
+    /// The text of the message quoted in a reply, when the channel inlines it.
+    public var quotedText: String?
+    /// Whether the message was forwarded from elsewhere.
+    public var forwarded: Bool
     /// The name of the format the message was read from (`jsonl`, `wecom`, …).
     public var format: String
     /// The exact bytes the source gave, unknown fields included.
@@ -24,7 +38,9 @@ public struct Message: Sendable, Hashable, Codable {
     public init(
         source: SourceRef, conversation: Conversation, sentAt: Timestamp, sender: Party,
         recipients: [Party] = [], text: String? = nil, attachments: [Attachment] = [],
-        replyTo: String? = nil, revision: Revision? = nil, format: String, raw: Data
+        replyTo: String? = nil, revision: Revision? = nil, kind: MessageKind? = nil, nativeType: String? = nil,
+        fields: [String: String] = [:], media: [MediaReference] = [], quotedText: String? = nil,
+        forwarded: Bool = false, format: String, raw: Data
     ) {
         self.source = source
         self.conversation = conversation
@@ -35,6 +51,12 @@ public struct Message: Sendable, Hashable, Codable {
         self.attachments = attachments
         self.replyTo = replyTo
         self.revision = revision
+        self.kind = kind ?? revision?.impliedKind ?? .text
+        self.nativeType = nativeType
+        self.fields = fields
+        self.media = media
+        self.quotedText = quotedText
+        self.forwarded = forwarded
         self.format = format
         self.raw = raw
     }
@@ -85,16 +107,40 @@ public struct Attachment: Sendable, Hashable, Codable {
     }
 }
 
-/// How a message changes an earlier one.
+/// How a message changes or annotates an earlier one. The earlier one is never overwritten: the
+/// archive keeps both, linked.
 public enum Revision: Sendable, Hashable, Codable {
     /// New text for the message with this native id.
     case edit(of: String)
     /// The message with this native id was recalled or deleted by its sender.
     case recall(of: String)
+    /// A reaction to the message with this native id (the emoji in ``Message/text``; empty removes it).
+    case reaction(to: String)
+    /// A delivery status of the message with this native id (in ``Message/fields``).
+    case status(of: String)
 
     public var targetID: String {
         switch self {
-        case .edit(let id), .recall(let id): id
+        case .edit(let id), .recall(let id), .reaction(let id), .status(let id): id
+        }
+    }
+
+    /// The record kind the archive files this revision under.
+    public var recordKind: RecordKind {
+        switch self {
+        case .edit: .edit
+        case .recall: .recall
+        case .reaction: .reaction
+        case .status: .status
+        }
+    }
+
+    var impliedKind: MessageKind {
+        switch self {
+        case .edit: .text
+        case .recall: .recall
+        case .reaction: .reaction
+        case .status: .status
         }
     }
 }

@@ -20,5 +20,5 @@ public struct RecordID: Sendable, Hashable, Codable, CustomStringConvertible, Co
 
 /// What a record is to the message it belongs to.
 public enum RecordKind: String, Sendable, Hashable, Codable {
-    case message, edit, recall
+    case message, edit, recall, reaction, status
 }

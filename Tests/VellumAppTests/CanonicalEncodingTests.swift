@@ -18,6 +18,14 @@ struct CanonicalEncodingTests {
         return String((0 ..< Int.random(in: 0 ... 24, using: &g)).map { _ in alphabet.randomElement(using: &g)! })
     }
 
+    /// Keys like the captures write: lowercase words with `_` and `.`, some sharing prefixes.
+    static func randomMap(_ g: inout some RandomNumberGenerator) -> [String: String] {
+        let keys = ["a", "a.b", "a_b", "ab", "amount_fen", "vote.items", "vote", "b.0", "b.10", "b.2", "z"]
+        var map: [String: String] = [:]
+        for _ in 0 ..< Int.random(in: 0 ... 5, using: &g) { map[keys.randomElement(using: &g)!] = randomText(&g) }
+        return map
+    }
+
     static func randomMessage(_ g: inout some RandomNumberGenerator) -> ArchivedMessage {
         func maybe(_ g: inout some RandomNumberGenerator) -> String? { Bool.random(using: &g) ? randomText(&g) : nil }
         func person(_ g: inout some RandomNumberGenerator) -> ArchivedMessage.Person {
@@ -31,7 +39,15 @@ struct CanonicalEncodingTests {
             attachments: (0 ..< Int.random(in: 0 ... 2, using: &g)).map { _ in
                 .init(name: randomText(&g), media_type: "image/png", size: Int.random(in: 0 ... 1 << 30, using: &g), sha256: "ab", blob: "cd")
             },
-            reply_to: maybe(&g), edit_of: maybe(&g), recall_of: maybe(&g), format: "jsonl",
+            reply_to: maybe(&g), edit_of: maybe(&g), recall_of: maybe(&g), reaction_to: maybe(&g), status_of: maybe(&g),
+            kind_name: maybe(&g), native_type: maybe(&g),
+            fields: Bool.random(using: &g) ? randomMap(&g) : nil,
+            media: Bool.random(using: &g) ? (0 ..< Int.random(in: 0 ... 2, using: &g)).map { _ in
+                .init(handle: randomText(&g), name: maybe(&g), media_type: maybe(&g),
+                      size: Bool.random(using: &g) ? Int64.random(in: 0 ... 1 << 40, using: &g) : nil,
+                      digests: Bool.random(using: &g) ? randomMap(&g) : nil, note: maybe(&g))
+            } : nil,
+            quote: maybe(&g), forwarded: Bool.random(using: &g) ? Bool.random(using: &g) : nil, format: "jsonl",
             raw: Data(randomText(&g).utf8), captured_at: Int64.random(in: -1 << 40 ... 1 << 40, using: &g))
     }
 

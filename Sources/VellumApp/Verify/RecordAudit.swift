@@ -61,7 +61,7 @@ struct RecordAudit {
             && r.conversationKey == archive.conversationKey(m.channel, conversationID: m.conversation.id)
             && r.senderKey == parties[0] && Set(r.participantKeys) == Set(parties)
             && r.sentAt == Timestamp(rfc3339: m.sent_at)?.epochMilliseconds
-            && r.targetKey == (m.edit_of ?? m.recall_of).map { archive.sourceKey(source.sibling($0)) }
+            && r.targetKey == m.targetID.map { archive.sourceKey(source.sibling($0)) }
             && r.blobRefs == m.attachments.map(\.blob)
         if !consistent { problem("record.metadata", "record \(id): its searchable metadata does not match its sealed content") }
         let tokens = IndexText.keyedTokens(m.indexedText, cache: &cache)
