@@ -10,7 +10,7 @@ import VellumStore
 /// What arrives at the pipeline: a parsed message, or input that could not be parsed.
 public enum IncomingItem: Sendable {
     case message(Message)
-    case unreadable(ImportIssue, raw: Data, format: String)
+    case unreadable(ImportIssue, raw: Data, format: String, options: ImportOptions = .init())
 }
 
 /// What became of one incoming item. Exactly one per item.
@@ -85,8 +85,8 @@ public final class Ingestor: Sendable {
         let scopeKeys = try archive.dataKeys(scopes: Set(resolved.map(\.scopeName)))
         let prepared = try prepare(fresh.map { ($0.message, $0.id, $0.sourceKey) }, resolved, scopeKeys)
         let quarantined = try items.enumerated().compactMap { i, item -> (slot: Int, draft: QuarantineDraft)? in
-            guard case .unreadable(let issue, let raw, let format) = item else { return nil }
-            return (i, try QuarantineDraft(archive: archive, issue: issue, raw: raw, format: format))
+            guard case .unreadable(let issue, let raw, let format, let options) = item else { return nil }
+            return (i, try QuarantineDraft(archive: archive, issue: issue, raw: raw, format: format, options: options))
         }
         return StagedBatch(
             outcomes: outcomes, fresh: fresh.map { ($0.slot, $0.id, $0.sourceKey) }, prepared: prepared,

@@ -14,6 +14,8 @@ struct QuarantineDraft {
         var reason: String
         var format: String
         var raw: Data
+        /// How the import was told to read it (absent when it was told nothing).
+        var options: ImportOptions?
     }
 
     let issue: ImportIssue
@@ -22,12 +24,13 @@ struct QuarantineDraft {
     let receivedAt: Int64
     let format: String
 
-    init(archive: Archive, issue: ImportIssue, raw: Data, format: String) throws {
+    init(archive: Archive, issue: ImportIssue, raw: Data, format: String, options: ImportOptions = .init()) throws {
         self.issue = issue
         self.format = format
         rawKey = archive.keys.lookupKey(Data(format.utf8) + [0] + raw, domain: "quarantine")
         let content = Content(
-            file: issue.file, line: issue.line, field: issue.field, reason: issue.reason, format: format, raw: raw)
+            file: issue.file, line: issue.line, field: issue.field, reason: issue.reason, format: format, raw: raw,
+            options: options.isEmpty ? nil : options)
         sealed = try archive.dataKey(scope: ScopePolicy.quarantine)
             .seal(try JSONEncoder().encode(content), context: Self.context)
         receivedAt = archive.nowMilliseconds

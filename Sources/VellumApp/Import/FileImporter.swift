@@ -25,11 +25,13 @@ public struct ImportSummary: Sendable, Hashable, Codable {
 public struct FileImporter: Sendable {
     public let ingestor: Ingestor
     public let format: ImportFormat
+    public let options: ImportOptions
     public let batchSize: Int
 
-    public init(ingestor: Ingestor, format: ImportFormat, batchSize: Int = 1000) {
+    public init(ingestor: Ingestor, format: ImportFormat, options: ImportOptions = .init(), batchSize: Int = 1000) {
         self.ingestor = ingestor
         self.format = format
+        self.options = options
         self.batchSize = batchSize
     }
 
@@ -70,15 +72,17 @@ public struct FileImporter: Sendable {
         return summary
     }
 
-    /// Parses a batch on every core.
+    /// Parses a batch on every core; a line may hold several items (a webhook body, a response).
     func parse(_ lines: [(Int, Data)], file: String) -> [IncomingItem] {
-        let format = format
-        return ParallelMap.map(count: lines.count, lanes: ingestor.workers) { _, i in
+        let (format, options) = (format, options)
+        return ParallelMap.map(count: lines.count, lanes: ingestor.workers) { _, i -> [IncomingItem] in
             let (number, bytes) = lines[i]
-            switch format.parse(bytes, file: file, line: number) {
-            case .message(let m): return .message(m)
-            case .issue(let issue): return .unreadable(issue, raw: bytes, format: format.rawValue)
+            return format.parse(bytes, file: file, line: number, options: options).map { parsed -> IncomingItem in
+                switch parsed {
+                case .message(let m): .message(m)
+                case .issue(let issue): .unreadable(issue, raw: bytes, format: format.rawValue, options: options)
+                }
             }
-        }
+        }.flatMap { $0 }
     }
 }

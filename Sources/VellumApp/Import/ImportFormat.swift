@@ -1,13 +1,35 @@
 public import Foundation
 import VellumCapture
 
-/// The file formats `vellum import` reads, each a line parser.
+/// What an import needs to know that the file does not say: whose account captured it, the
+/// time zone of an export's local times, the chat's name.
+///
+/// Kept with anything quarantined, so a retry reads the payload the same way.
+public struct ImportOptions: Sendable, Hashable, Codable {
+    /// The capturing account (a WeCom corp id, the exporting phone number, a bot's name).
+    public var account: String?
+    /// An IANA zone for exports that write local times without an offset.
+    public var timeZone: String?
+    /// The chat's name, for exports that do not carry it.
+    public var chat: String?
+
+    public init(account: String? = nil, timeZone: String? = nil, chat: String? = nil) {
+        self.account = account
+        self.timeZone = timeZone
+        self.chat = chat
+    }
+
+    public var isEmpty: Bool { account == nil && timeZone == nil && chat == nil }
+}
+
+/// The file formats `vellum import` reads.
 public enum ImportFormat: String, Sendable, CaseIterable {
     case jsonl
 
-    func parse(_ bytes: Data, file: String, line: Int) -> ParsedLine {
+    /// Parses one line (or one payload) into the items it holds.
+    func parse(_ bytes: Data, file: String, line: Int, options: ImportOptions) -> [ParsedLine] {
         switch self {
-        case .jsonl: VellumJSONLinesParser().parse(bytes, file: file, line: line)
+        case .jsonl: [VellumJSONLinesParser().parse(bytes, file: file, line: line)]
         }
     }
 }

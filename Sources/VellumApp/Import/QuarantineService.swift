@@ -40,36 +40,40 @@ public struct QuarantineService: Sendable {
     }
 
     /// Parses every open item again (after a parser fix, say); what now reads goes through the pipeline.
+    /// An item resolves only when every item its payload holds now reads.
     public func retry(actor: String) throws -> QuarantineRetrySummary {
         var summary = QuarantineRetrySummary()
         let ingestor = Ingestor(archive: archive)
         for item in try archive.store.read({ try $0.quarantineItems() }) where item.status == .open {
             summary.retried += 1
             let c = try archive.openQuarantine(item)
-            guard let format = ImportFormat(rawValue: c.format),
-                  case .message(let m) = format.parse(c.raw, file: c.file, line: c.line)
-            else {
+            let parsed = ImportFormat(rawValue: c.format)?
+                .parse(c.raw, file: c.file, line: c.line, options: c.options ?? .init()) ?? []
+            let messages = parsed.compactMap { if case .message(let m) = $0 { m } else { nil } }
+            guard !messages.isEmpty, messages.count == parsed.count else {
                 summary.still_quarantined += 1
                 continue
             }
-            let record: RecordID
-            switch try ingestor.ingest([.message(m)]).first {
-            case .imported(let id), .duplicate(let id): record = id
+            switch try ingestor.ingest(messages.map { .message($0) }).first {
+            case .imported(let record), .duplicate(let record):
+                try resolve(item, record: record, actor: actor)
+                summary.resolved += 1
             default:
                 summary.still_quarantined += 1
-                continue
             }
-            try archive.store.write { tx in
-                try tx.resolveQuarantine(id: item.id, record: record)
-                _ = try LedgerAppender(archive: archive, tx: tx).append([
-                    LedgerEvent(
-                        type: .quarantineResolved, at: archive.nowMilliseconds, record: record.rawValue, actor: actor,
-                        quarantine: item.id)
-                ])
-            }
-            summary.resolved += 1
         }
         try archive.writeCheckpoint()
         return summary
+    }
+
+    func resolve(_ item: QuarantineItem, record: RecordID, actor: String) throws {
+        try archive.store.write { tx in
+            try tx.resolveQuarantine(id: item.id, record: record)
+            _ = try LedgerAppender(archive: archive, tx: tx).append([
+                LedgerEvent(
+                    type: .quarantineResolved, at: archive.nowMilliseconds, record: record.rawValue, actor: actor,
+                    quarantine: item.id)
+            ])
+        }
     }
 }
