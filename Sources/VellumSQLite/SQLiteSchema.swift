@@ -55,6 +55,43 @@ enum SQLiteSchema {
                     identifier_key BLOB PRIMARY KEY, employee_key BLOB NOT NULL) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v2-supervision") { db in
+            try db.execute(sql: """
+                CREATE TABLE alerts(
+                    id INTEGER PRIMARY KEY,
+                    record_id TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    assignee TEXT,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    scope BLOB NOT NULL,
+                    sealed BLOB NOT NULL,
+                    ledger_index INTEGER NOT NULL,
+                    UNIQUE(record_id, rule));
+                CREATE INDEX alerts_status ON alerts(status, created_at);
+                CREATE TABLE alert_actions(
+                    id INTEGER PRIMARY KEY,
+                    alert_id INTEGER NOT NULL REFERENCES alerts(id),
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    sealed_note BLOB,
+                    ledger_index INTEGER NOT NULL);
+                CREATE INDEX alert_actions_alert ON alert_actions(alert_id, id);
+                CREATE TABLE usage_days(
+                    employee_key BLOB NOT NULL, channel TEXT NOT NULL, day TEXT NOT NULL,
+                    sent INTEGER NOT NULL, received INTEGER NOT NULL,
+                    first_at INTEGER NOT NULL, last_at INTEGER NOT NULL,
+                    PRIMARY KEY(employee_key, channel, day)) WITHOUT ROWID;
+                CREATE INDEX usage_days_day ON usage_days(day);
+                CREATE TABLE capture_accounts(
+                    channel TEXT NOT NULL, account_key BLOB NOT NULL, sealed_name BLOB NOT NULL,
+                    first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, messages INTEGER NOT NULL,
+                    PRIMARY KEY(channel, account_key)) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

@@ -15,7 +15,7 @@ public protocol ArchiveStore: Sendable {
 }
 
 /// What can be read inside one transaction.
-public protocol ArchiveReader {
+public protocol ArchiveReader: SupervisionReader {
     func meta(_ key: String) throws -> Data?
 
     func recordCount() throws -> Int
@@ -50,7 +50,7 @@ public protocol ArchiveReader {
 }
 
 /// What a write transaction adds to reading.
-public protocol ArchiveWriter: ArchiveReader {
+public protocol ArchiveWriter: ArchiveReader, SupervisionWriter {
     func setMeta(_ key: String, _ value: Data) throws
     /// Inserts a record and its index tokens; throws `alreadyExists` for a known source key.
     func insert(_ record: StoredRecord, indexTokens: String) throws

@@ -19,6 +19,10 @@ public final class InMemoryArchiveStore: ArchiveStore {
         var frontier = CompactRange()
         var quarantine: [QuarantineItem] = []
         var employees: [Data: StoredEmployee] = [:]
+        var alerts: [StoredAlert] = []
+        var alertActions: [StoredAlertAction] = []
+        var usage: [String: UsageCount] = [:]
+        var accounts: [String: CaptureAccount] = [:]
     }
 
     let state = Mutex(State())

@@ -18,6 +18,8 @@ public enum ArchiveStoreConformance {
         "a scope keeps its first data key": keys,
         "quarantine items are held once and resolved": quarantine,
         "employees are found by any identifier key": employees,
+        "alerts are added once per record and rule, filtered, updated and acted on": alerts,
+        "usage counts and capture accounts add up": usage,
     ]
 
     static func key(_ s: String) -> Data { Digest.sha256(Data(s.utf8)).prefix(16) }
