@@ -44,6 +44,7 @@ public final class Ingestor: Sendable {
     struct Prepared {
         var record: StoredRecord
         var tokens: String
+        var usage: UsageFacts
     }
 
     /// A batch resolved, sealed and tokenized, ready to commit. Nothing of it is acknowledged yet.
@@ -52,6 +53,7 @@ public final class Ingestor: Sendable {
         var fresh: [(slot: Int, id: RecordID, sourceKey: Data)]
         var prepared: [Prepared]
         var quarantined: [(slot: Int, draft: QuarantineDraft)]
+        var accountNames: [String: Data] = [:]
     }
 
     /// Runs a batch through the pipeline; returns one outcome per item, in order, once committed.
@@ -90,13 +92,15 @@ public final class Ingestor: Sendable {
         }
         return StagedBatch(
             outcomes: outcomes, fresh: fresh.map { ($0.slot, $0.id, $0.sourceKey) }, prepared: prepared,
-            quarantined: quarantined)
+            quarantined: quarantined,
+            accountNames: try UsageTally.sealedAccountNames(prepared.map(\.usage), archive: archive))
     }
 
     /// Commits a staged batch durably; only then are its outcomes returned.
     public func commit(_ batch: StagedBatch) throws -> [ItemOutcome] {
         var outcomes = batch.outcomes
-        let committed = try commit(batch.prepared, quarantine: batch.quarantined.map(\.draft))
+        let committed = try commit(
+            batch.prepared, quarantine: batch.quarantined.map(\.draft), accountNames: batch.accountNames)
         for item in batch.fresh {
             outcomes[item.slot] = committed.contains(item.sourceKey) ? .imported(item.id) : .duplicate(item.id)
         }
@@ -168,19 +172,25 @@ public final class Ingestor: Sendable {
             participantKeys: Array(Set([r.sender.partyKey] + r.recipients.map(\.partyKey))),
             sentAt: m.sentAt.epochMilliseconds, capturedAt: capturedAt, scope: scope, body: body,
             commitment: Commitment.make(nonce: nonce, canonical: canonical), ledgerIndex: 0, blobRefs: refs)
-        return Prepared(record: record, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache))
+        let usage = UsageFacts(
+            channel: m.source.channel, account: m.source.account, sentAt: m.sentAt.epochMilliseconds,
+            senderEmployee: r.sender.employeeID, recipientEmployees: r.recipients.compactMap(\.employeeID),
+            countsAsMessage: m.revision == nil)
+        return Prepared(record: record, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage)
     }
 
     /// One transaction: records, index, quarantine, ledger leaves, signed head. Returns the source
     /// keys actually inserted (a concurrent writer may have taken some first).
-    func commit(_ prepared: [Prepared], quarantine: [QuarantineDraft]) throws -> Set<Data> {
+    func commit(_ prepared: [Prepared], quarantine: [QuarantineDraft], accountNames: [String: Data]) throws -> Set<Data> {
         guard !prepared.isEmpty || !quarantine.isEmpty else { return [] }
         return try archive.store.write { tx in
             let appender = LedgerAppender(archive: archive, tx: tx)
             var next = try tx.ledgerSize()
             var events: [Data] = []
             var inserted = Set<Data>()
+            var facts: [UsageFacts] = []
             for p in prepared where try !tx.containsRecord(sourceKey: p.record.sourceKey) {
+                facts.append(p.usage)
                 var record = p.record
                 record.ledgerIndex = next
                 try tx.insert(record, indexTokens: p.tokens)
@@ -195,6 +205,10 @@ public final class Ingestor: Sendable {
                 _ = try tx.addQuarantine(q.item(ledgerIndex: next))
                 events.append(q.event().canonicalBytes())
                 next += 1
+            }
+            try tx.addUsage(UsageTally.counts(facts, archive: archive))
+            for account in UsageTally.accounts(facts, sealedNames: accountNames, archive: archive) {
+                try tx.touchCaptureAccount(account)
             }
             if !events.isEmpty { _ = try appender.append(payloads: events) }
             return inserted

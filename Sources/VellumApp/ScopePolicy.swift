@@ -25,4 +25,6 @@ enum ScopePolicy {
     static let quarantine = "system:quarantine"
     static let audit = "system:audit"
     static let directory = "system:directory"
+    /// Capture bookkeeping: account names, connector cursors, WeCom keyring.
+    static let capture = "system:capture"
 }
