@@ -69,6 +69,8 @@ extension Archive {
 
     static func recordContext(_ id: RecordID, scope: Data) -> Data { Data("record:\(id.rawValue):".utf8) + scope }
     static func blobContext(scope: Data) -> Data { Data("blob:".utf8) + scope }
+    static func alertContext(_ id: RecordID) -> Data { Data("alert:\(id.rawValue)".utf8) }
+    static func alertNoteContext(_ alert: Int64) -> Data { Data("alert-note:\(alert)".utf8) }
 
     /// Opens a stored record: decrypts, checks the commitment, decodes.
     func open(_ record: StoredRecord, reader: (any ArchiveReader)? = nil) throws -> OpenedRecord {

@@ -29,11 +29,20 @@ public final class Ingestor: Sendable {
     let resolver: PartyResolver
     let caches: Mutex<[BlindTokenCache]>
     let workers: Int
+    let supervisor: (any MessageSupervisor)?
+    /// The employee directory, opened once, for the supervisor's rules by role and department.
+    let directory: [String: Employee]
 
-    public init(archive: Archive, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        archive: Archive, supervisor: (any MessageSupervisor)? = nil,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws {
         self.archive = archive
         self.resolver = PartyResolver(archive: archive)
         self.workers = max(1, workers)
+        self.supervisor = supervisor
+        directory = supervisor == nil ? [:] : Dictionary(
+            try DirectoryService(archive: archive).employees().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         caches = Mutex(Self.coldCaches(archive, workers))
     }
 
@@ -45,6 +54,14 @@ public final class Ingestor: Sendable {
         var record: StoredRecord
         var tokens: String
         var usage: UsageFacts
+        var alerts: [SealedAlert]
+    }
+
+    /// An alert explanation sealed under its record's scope, ready to enter the review queue.
+    struct SealedAlert {
+        var rule: String
+        var severity: String
+        var sealed: Data
     }
 
     /// A batch resolved, sealed and tokenized, ready to commit. Nothing of it is acknowledged yet.
@@ -176,7 +193,20 @@ public final class Ingestor: Sendable {
             channel: m.source.channel, account: m.source.account, sentAt: m.sentAt.epochMilliseconds,
             senderEmployee: r.sender.employeeID, recipientEmployees: r.recipients.compactMap(\.employeeID),
             countsAsMessage: m.revision == nil)
-        return Prepared(record: record, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage)
+        var alerts: [SealedAlert] = []
+        if let supervisor {
+            let parties = SupervisedParties(
+                sender: r.sender.employeeID.flatMap { directory[$0] },
+                recipients: r.recipients.map { $0.employeeID.flatMap { directory[$0] } })
+            for explanation in supervisor.alerts(for: m, parties: parties, recordID: id) {
+                alerts.append(SealedAlert(
+                    rule: explanation.rule, severity: explanation.severity,
+                    sealed: try key.seal(try JSONEncoder().encode(explanation), context: Archive.alertContext(id))))
+            }
+        }
+        return Prepared(
+            record: record, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage,
+            alerts: alerts)
     }
 
     /// One transaction: records, index, quarantine, ledger leaves, signed head. Returns the source
@@ -200,6 +230,17 @@ public final class Ingestor: Sendable {
                 ).canonicalBytes())
                 inserted.insert(record.sourceKey)
                 next += 1
+                for a in p.alerts {
+                    let stored = StoredAlert(
+                        record: record.id, rule: a.rule, severity: a.severity, createdAt: record.capturedAt,
+                        scope: record.scope, sealed: a.sealed, ledgerIndex: next)
+                    guard let alertID = try tx.addAlert(stored) else { continue }
+                    events.append(LedgerEvent(
+                        type: .alert, at: record.capturedAt, record: record.id.rawValue,
+                        commitment: Digest.sha256(a.sealed).hexString, kind: a.rule, alert: alertID
+                    ).canonicalBytes())
+                    next += 1
+                }
             }
             for q in quarantine where try tx.quarantineItem(rawKey: q.rawKey) == nil {
                 _ = try tx.addQuarantine(q.item(ledgerIndex: next))

@@ -12,6 +12,10 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         case quarantineResolved = "quarantine.resolved"
         case access
         case directoryImport = "directory.import"
+        /// A surveillance rule or the sampler put a record in the review queue.
+        case alert
+        /// A reviewer assigned, reviewed, escalated, closed or reopened an alert.
+        case alertAction = "alert.action"
     }
 
     public var type: EventType
@@ -23,6 +27,8 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
     public var kind: String?
     public var actor: String?
     public var action: String?
+    /// The alert an `alert` or `alert.action` event is about.
+    public var alert: Int64?
     public var records: [String]?
     public var count: Int?
     public var quarantine: Int64?
@@ -31,8 +37,8 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
 
     public init(
         type: EventType, at: Int64, record: String? = nil, commitment: String? = nil, kind: String? = nil,
-        actor: String? = nil, action: String? = nil, records: [String]? = nil, count: Int? = nil,
-        quarantine: Int64? = nil, sealed: String? = nil
+        actor: String? = nil, action: String? = nil, alert: Int64? = nil, records: [String]? = nil,
+        count: Int? = nil, quarantine: Int64? = nil, sealed: String? = nil
     ) {
         self.type = type
         self.at = at
@@ -41,6 +47,7 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         self.kind = kind
         self.actor = actor
         self.action = action
+        self.alert = alert
         self.records = records
         self.count = count
         self.quarantine = quarantine
@@ -53,6 +60,7 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         w.object { w in
             w.field("action", action)
             w.field("actor", actor)
+            w.field("alert", alert)
             w.field("at", at)
             w.field("commitment", commitment)
             w.field("count", count.map(Int64.init))

@@ -45,7 +45,7 @@ struct IngestBench: ParsableCommand {
         let dir = DataDirectory(root.appendingPathComponent("archive").path)
         try Archive.create(at: dir)
         let archive = try Archive.open(dir)
-        let importer = FileImporter(ingestor: Ingestor(archive: archive), format: .jsonl)
+        let importer = FileImporter(ingestor: try Ingestor(archive: archive), format: .jsonl)
         let t0 = Date()
         let summary = try importer.importFile(input)
         let s = Date().timeIntervalSince(t0)

@@ -31,7 +31,7 @@ struct DemoCommand: ParsableCommand {
         let keyFile = try Archive.create(at: dir)
         let archive = try Archive.open(dir)
         let employees = try DirectoryService(archive: archive).importFile(directoryFile, actor: "demo")
-        let importer = FileImporter(ingestor: Ingestor(archive: archive), format: .jsonl)
+        let importer = FileImporter(ingestor: try Ingestor(archive: archive), format: .jsonl)
         let good = try importer.importFile(messagesFile)
         let bad = try importer.importFile(brokenFile)
         print("""

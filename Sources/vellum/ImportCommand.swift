@@ -19,7 +19,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let importer = FileImporter(ingestor: Ingestor(archive: try archive.open()), format: ImportFormat(rawValue: format)!)
+        let importer = FileImporter(ingestor: try Ingestor(archive: try archive.open()), format: ImportFormat(rawValue: format)!)
         var total = ImportSummary()
         for file in files {
             let url = URL(fileURLWithPath: file)

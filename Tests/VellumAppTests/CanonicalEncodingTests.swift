@@ -68,9 +68,10 @@ struct CanonicalEncodingTests {
         for _ in 0 ..< 1_000 {
             func maybe() -> String? { Bool.random(using: &g) ? Self.randomText(&g) : nil }
             let e = LedgerEvent(
-                type: [.capture, .access, .quarantine, .archiveCreated].randomElement(using: &g)!,
+                type: [.capture, .access, .quarantine, .archiveCreated, .alert, .alertAction].randomElement(using: &g)!,
                 at: Int64.random(in: 0 ... 1 << 45, using: &g), record: maybe(), commitment: maybe(), kind: maybe(),
                 actor: maybe(), action: maybe(),
+                alert: Bool.random(using: &g) ? Int64.random(in: 1 ... 1 << 40, using: &g) : nil,
                 records: Bool.random(using: &g) ? (0 ..< 3).map { _ in Self.randomText(&g) } : nil,
                 count: Bool.random(using: &g) ? Int.random(in: 0 ... 100, using: &g) : nil,
                 quarantine: Bool.random(using: &g) ? Int64.random(in: 1 ... 9, using: &g) : nil, sealed: maybe())

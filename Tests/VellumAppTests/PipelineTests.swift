@@ -192,7 +192,7 @@ struct PipelinedImportTests {
         lines.insert("not json", at: 2_000)
         let url = try t.write("big.jsonl", lines.joined(separator: "\n"))
         var reports: [(ImportSummary, Int)] = []
-        let importer = FileImporter(ingestor: Ingestor(archive: t.archive), format: .jsonl, batchSize: 400)
+        let importer = FileImporter(ingestor: try Ingestor(archive: t.archive), format: .jsonl, batchSize: 400)
         let summary = try importer.importFile(url, progress: { s in
             reports.append((s, (try? t.archive.store.read { try $0.recordCount() }) ?? -1))
         })

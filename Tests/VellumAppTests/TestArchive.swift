@@ -43,7 +43,7 @@ final class TestArchive {
 
     @discardableResult
     func importJSONL(_ text: String, name: String = "chat.jsonl") throws -> ImportSummary {
-        try FileImporter(ingestor: Ingestor(archive: archive), format: .jsonl).importFile(try write(name, text))
+        try FileImporter(ingestor: try Ingestor(archive: archive), format: .jsonl).importFile(try write(name, text))
     }
 
     func verify() throws -> VerifyReport { try Verifier(archive: archive).verify() }

@@ -43,7 +43,7 @@ public struct QuarantineService: Sendable {
     /// An item resolves only when every item its payload holds now reads.
     public func retry(actor: String) throws -> QuarantineRetrySummary {
         var summary = QuarantineRetrySummary()
-        let ingestor = Ingestor(archive: archive)
+        let ingestor = try Ingestor(archive: archive)
         for item in try archive.store.read({ try $0.quarantineItems() }) where item.status == .open {
             summary.retried += 1
             let c = try archive.openQuarantine(item)
