@@ -14,6 +14,8 @@ let package = Package(
     products: [
         .executable(name: "vellum", targets: ["vellum"]),
         .executable(name: "vellum-bench", targets: ["vellum-bench"]),
+        // A stand-in for Tencent's libWeWorkFinanceSdk_C.so with the same C ABI, for tests and the demo.
+        .library(name: "WeWorkFinanceSdkFake", type: .dynamic, targets: ["FakeWeComSDK"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
@@ -25,7 +27,10 @@ let package = Package(
         .target(name: "VellumCore", swiftSettings: strict),
         .target(
             name: "VellumCrypto",
-            dependencies: ["VellumCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "VellumCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: strict),
         .target(name: "VellumStore", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
         .target(name: "VellumStoreTesting", dependencies: ["VellumStore"], swiftSettings: strict),
@@ -34,7 +39,12 @@ let package = Package(
             name: "VellumSQLite",
             dependencies: ["VellumStore", "VellumSearch", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
-        .target(name: "VellumCapture", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
+        // Header-only: the vendor's Slice_t / MediaData_t layouts. Nothing links the vendor .so;
+        // VellumCapture resolves its functions with dlsym at run time.
+        .target(name: "CWeComSDK"),
+        .target(name: "FakeWeComSDK", exclude: ["README.md"]),
+        .target(
+            name: "VellumCapture", dependencies: ["VellumCore", "VellumCrypto", "CWeComSDK"], swiftSettings: strict),
         .target(
             name: "VellumApp",
             dependencies: [
@@ -60,7 +70,14 @@ let package = Package(
             name: "VellumStoreTests", dependencies: ["VellumStore", "VellumStoreTesting"], swiftSettings: strict),
         .testTarget(
             name: "VellumSQLiteTests", dependencies: ["VellumSQLite", "VellumStoreTesting"], swiftSettings: strict),
-        .testTarget(name: "VellumCaptureTests", dependencies: ["VellumCapture"], swiftSettings: strict),
+        .testTarget(
+            name: "VellumCaptureTests",
+            dependencies: [
+                "VellumCapture", "VellumCrypto", "VellumCore",
+                // Test-only: generate RSA key pairs and encrypt with the public key (PKCS#1 v1.5).
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "VellumAppTests",
             dependencies: ["VellumApp", "vellum", "VellumStore", "VellumSQLite", "VellumCrypto", "VellumCore", "VellumCapture"],

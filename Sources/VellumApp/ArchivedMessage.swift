@@ -164,8 +164,12 @@ struct ArchivedMessage: Codable, Hashable {
 
     /// The text the blind index is built from: the message text, the quoted text and the file names.
     var indexedText: String {
-        ([text ?? "", quote ?? ""] + attachments.map(\.name) + (media ?? []).compactMap(\.name))
-            .filter { !$0.isEmpty }.joined(separator: "\n")
+        let body = [text ?? "", quote ?? ""]
+        // Captures often name a file in the text as well; index (and show) each name once.
+        let names = (attachments.map(\.name) + (media ?? []).compactMap(\.name)).filter { name in
+            !body.contains { $0.contains(name) }
+        }
+        return (body + names).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
 

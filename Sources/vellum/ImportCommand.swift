@@ -10,16 +10,27 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @Option(help: "The files' format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String = "jsonl"
+    @Option(help: "The capturing account: a WeCom corp id, the exporting phone number, a bot's name.")
+    var account: String?
+    @Option(help: "The IANA time zone of an export's local times (e.g. Asia/Hong_Kong).")
+    var timezone: String?
+    @Option(help: "The chat's name, for exports that do not carry it.")
+    var chat: String?
     @OptionGroup var output: OutputOptions
     @Argument(help: "The files to import.") var files: [String]
 
     func validate() throws {
         guard ImportFormat(rawValue: format) != nil else { throw ValidationError("unknown format \(format)") }
         guard !files.isEmpty else { throw ValidationError("name at least one file") }
+        if let timezone, TimeZone(identifier: timezone) == nil {
+            throw ValidationError("--timezone: unknown time zone \(timezone); use an IANA name such as Asia/Hong_Kong")
+        }
     }
 
     func run() throws {
-        let importer = FileImporter(ingestor: try Ingestor(archive: try archive.open()), format: ImportFormat(rawValue: format)!)
+        let importer = FileImporter(
+            ingestor: try Ingestor(archive: try archive.open()), format: ImportFormat(rawValue: format)!,
+            options: ImportOptions(account: account, timeZone: timezone, chat: chat))
         var total = ImportSummary()
         for file in files {
             let url = URL(fileURLWithPath: file)

@@ -24,12 +24,17 @@ public struct ImportOptions: Sendable, Hashable, Codable {
 
 /// The file formats `vellum import` reads.
 public enum ImportFormat: String, Sendable, CaseIterable {
+    /// Vellum's own interchange format (docs/formats/vellum-jsonl.md).
     case jsonl
+    /// WeCom session-archive messages as `DecryptData` returns them, one per line, or GetChatData
+    /// responses whose records carry the decrypted message; `--account` is the corp id.
+    case wecom
 
     /// Parses one line (or one payload) into the items it holds.
     func parse(_ bytes: Data, file: String, line: Int, options: ImportOptions) -> [ParsedLine] {
         switch self {
         case .jsonl: [VellumJSONLinesParser().parse(bytes, file: file, line: line)]
+        case .wecom: WeComMessageParser().parse(bytes, file: file, line: line, account: options.account ?? "")
         }
     }
 }
