@@ -29,12 +29,21 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     /// WeCom session-archive messages as `DecryptData` returns them, one per line, or GetChatData
     /// responses whose records carry the decrypted message; `--account` is the corp id.
     case wecom
+    /// Telegram Bot API `Update`s, one per line (webhook bodies as received); `--account` names
+    /// the bot connection.
+    case telegramBot = "telegram-bot"
+    /// signal-cli `receive` output (`--output=json`) or JSON-RPC notifications, one per line;
+    /// `--account` is the account's number.
+    case signalCLI = "signal-cli"
 
     /// Parses one line (or one payload) into the items it holds.
     func parse(_ bytes: Data, file: String, line: Int, options: ImportOptions) -> [ParsedLine] {
         switch self {
         case .jsonl: [VellumJSONLinesParser().parse(bytes, file: file, line: line)]
         case .wecom: WeComMessageParser().parse(bytes, file: file, line: line, account: options.account ?? "")
+        case .telegramBot:
+            TelegramUpdateParser().parse(bytes, file: file, line: line, connection: options.account ?? "")
+        case .signalCLI: SignalCLIParser().parse(bytes, file: file, line: line, account: options.account ?? "").items
         }
     }
 }

@@ -47,3 +47,25 @@ struct WeComImportTests {
         #expect(record != nil)
     }
 }
+
+@Suite("Importing Telegram updates and signal-cli output")
+struct TelegramSignalImportTests {
+    static let fixtures = WeComImportTests.fixtures.deletingLastPathComponent()
+
+    @Test("bot updates and signal-cli lines import, re-import as duplicates, and link edits and reactions to their targets",
+          arguments: [(ImportFormat.telegramBot, "Telegram/bot_updates.jsonl"), (.signalCLI, "Signal/signal_receive.jsonl")])
+    func lines(format: ImportFormat, file: String) throws {
+        let t = try TestArchive()
+        let importer = FileImporter(ingestor: try Ingestor(archive: t.archive), format: format,
+                                    options: ImportOptions(account: "acct-1"))
+        let url = Self.fixtures.appendingPathComponent(file)
+        let first = try importer.importFile(url)
+        #expect(first.imported > 10 && first.quarantined == 0)
+        #expect(try importer.importFile(url).duplicates == first.imported)
+        let linked = try t.archive.store.read { tx in
+            try tx.records(after: -1, limit: 10_000).filter { $0.record.targetKey != nil }.count
+        }
+        #expect(linked > 0)
+        #expect(try t.verify().ok)
+    }
+}
