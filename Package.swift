@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "VellumCore", swiftSettings: strict),
@@ -50,6 +51,7 @@ let package = Package(
             dependencies: [
                 "VellumCore", "VellumCrypto", "VellumStore", "VellumSearch", "VellumSQLite", "VellumCapture",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict),
         .executableTarget(
@@ -80,7 +82,10 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "VellumAppTests",
-            dependencies: ["VellumApp", "vellum", "VellumStore", "VellumSQLite", "VellumCrypto", "VellumCore", "VellumCapture"],
+            dependencies: [
+                "VellumApp", "vellum", "VellumStore", "VellumSQLite", "VellumCrypto", "VellumCore", "VellumCapture",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
     ]
 )

@@ -34,3 +34,10 @@ public enum ConstantTime {
         return diff == 0
     }
 }
+
+/// Keyed message authentication for webhook signatures (WhatsApp's `X-Hub-Signature-256`).
+public enum MessageAuthentication {
+    public static func hmacSHA256(key: some ContiguousBytes, _ data: some DataProtocol) -> Data {
+        Data(HMAC<SHA256>.authenticationCode(for: data, using: SymmetricKey(data: key)))
+    }
+}

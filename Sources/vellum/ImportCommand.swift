@@ -37,7 +37,8 @@ struct ImportCommand: ParsableCommand {
             let s = try importer.importFile(
                 url,
                 progress: { s in Output.progress("\(file): \(s.lines) lines committed") },
-                issue: { Output.progress("quarantined: \($0)") })
+                issue: { Output.progress("quarantined: \($0)") },
+                note: { Output.progress("note: \($0)") })
             total.imported += s.imported
             total.duplicates += s.duplicates
             total.quarantined += s.quarantined

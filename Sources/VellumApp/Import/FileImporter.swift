@@ -38,11 +38,34 @@ public struct FileImporter: Sendable {
     /// Imports one file. `progress` sees the running summary after every committed batch;
     /// `issue` sees every quarantined line's reason (file, line, field).
     public func importFile(
-        _ url: URL, progress: (ImportSummary) -> Void = { _ in }, issue: (String) -> Void = { _ in }
+        _ url: URL, progress: (ImportSummary) -> Void = { _ in }, issue: (String) -> Void = { _ in },
+        note: (String) -> Void = { _ in }
     ) throws -> ImportSummary {
+        if format.readsWholeFile {
+            let export = try ExportFile.read(url, format: format, options: options)
+            export.notes.forEach(note)
+            var rest = export.items[...]
+            return try run(progress: progress, issue: issue) {
+                defer { rest = rest.dropFirst(batchSize) }
+                return rest.isEmpty ? nil : Array(rest.prefix(batchSize))
+            }
+        }
         var reader = try LineReader(url: url)
-        var summary = ImportSummary()
         let name = url.lastPathComponent
+        return try run(progress: progress, issue: issue) {
+            while true {
+                let lines = try reader.next(batchSize).filter { !$0.1.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+                if lines.isEmpty, reader.eof { return nil }
+                if !lines.isEmpty { return parse(lines, file: name) }
+            }
+        }
+    }
+
+    /// Stages and commits batches until `next` runs dry.
+    func run(
+        progress: (ImportSummary) -> Void, issue: (String) -> Void, next: () throws -> [IncomingItem]?
+    ) throws -> ImportSummary {
+        var summary = ImportSummary()
         // Two batches in flight: batch k commits on a background thread (SQLite's one writer)
         // while batch k+1 is read, parsed and sealed here. A batch is reported only after its
         // commit returns, and batches commit in file order.
@@ -55,11 +78,8 @@ public struct FileImporter: Sendable {
             progress(summary)
         }
         do {
-            while true {
-                let lines = try reader.next(batchSize).filter { !$0.1.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-                if lines.isEmpty, reader.eof { break }
-                if lines.isEmpty { continue }
-                let staged = try ingestor.stage(parse(lines, file: name))
+            while let items = try next() {
+                let staged = try ingestor.stage(items)
                 if let previous = committing { try acknowledge(previous) }
                 let ingestor = ingestor
                 committing = BackgroundJob { try ingestor.commit(staged) }

@@ -35,6 +35,16 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     /// signal-cli `receive` output (`--output=json`) or JSON-RPC notifications, one per line;
     /// `--account` is the account's number.
     case signalCLI = "signal-cli"
+    /// WhatsApp Cloud API webhook bodies, one per line (as received); the account is in each body.
+    case whatsappCloud = "whatsapp-cloud"
+    /// A WhatsApp "Export chat" `.txt` or `.zip` (read whole); `--account` is the exporting
+    /// phone, `--timezone` the phone's zone.
+    case whatsappExport = "whatsapp-export"
+    /// A Telegram Desktop export's `result.json` or its folder (read whole).
+    case telegramExport = "telegram-export"
+
+    /// Formats whose files must be read whole: messages span lines, or the file is one JSON document.
+    var readsWholeFile: Bool { self == .whatsappExport || self == .telegramExport }
 
     /// Parses one line (or one payload) into the items it holds.
     func parse(_ bytes: Data, file: String, line: Int, options: ImportOptions) -> [ParsedLine] {
@@ -44,6 +54,15 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case .telegramBot:
             TelegramUpdateParser().parse(bytes, file: file, line: line, connection: options.account ?? "")
         case .signalCLI: SignalCLIParser().parse(bytes, file: file, line: line, account: options.account ?? "").items
+        case .whatsappCloud: WhatsAppWebhookParser().parse(body: bytes, file: file, line: line)
+        // Whole-file formats come here only to retry a quarantined fragment on its own.
+        case .whatsappExport:
+            WhatsAppExportParser().parse(
+                text: bytes, fileName: file, mediaNames: [], timeZone: options.timeZone.flatMap(TimeZone.init(identifier:)),
+                account: options.account ?? "", chatName: options.chat
+            ).items
+        case .telegramExport:
+            TelegramDesktopExportParser().parse(json: bytes, fileName: file, account: options.account ?? "").items
         }
     }
 }
