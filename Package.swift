@@ -40,6 +40,10 @@ let package = Package(
             name: "VellumSQLite",
             dependencies: ["VellumStore", "VellumSearch", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .target(
+            name: "VellumPolicy", dependencies: ["VellumCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        .target(name: "VellumSurveillance", dependencies: ["VellumCore", "VellumPolicy"], swiftSettings: strict),
         // Header-only: the vendor's Slice_t / MediaData_t layouts. Nothing links the vendor .so;
         // VellumCapture resolves its functions with dlsym at run time.
         .target(name: "CWeComSDK"),
@@ -50,7 +54,7 @@ let package = Package(
             name: "VellumApp",
             dependencies: [
                 "VellumCore", "VellumCrypto", "VellumStore", "VellumSearch", "VellumSQLite", "VellumCapture",
-                .product(name: "Yams", package: "Yams"),
+                "VellumPolicy", "VellumSurveillance", .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict),
@@ -68,6 +72,10 @@ let package = Package(
         .testTarget(name: "VellumCoreTests", dependencies: ["VellumCore"], swiftSettings: strict),
         .testTarget(name: "VellumCryptoTests", dependencies: ["VellumCrypto"], swiftSettings: strict),
         .testTarget(name: "VellumSearchTests", dependencies: ["VellumSearch"], swiftSettings: strict),
+        .testTarget(name: "VellumPolicyTests", dependencies: ["VellumPolicy", "VellumCore"], swiftSettings: strict),
+        .testTarget(
+            name: "VellumSurveillanceTests", dependencies: ["VellumSurveillance", "VellumPolicy", "VellumCore"],
+            swiftSettings: strict),
         .testTarget(
             name: "VellumStoreTests", dependencies: ["VellumStore", "VellumStoreTesting"], swiftSettings: strict),
         .testTarget(

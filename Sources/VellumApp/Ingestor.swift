@@ -3,6 +3,7 @@ import Dispatch
 import Synchronization
 public import VellumCapture
 public import VellumCore
+public import VellumSurveillance
 import VellumCrypto
 import VellumSearch
 import VellumStore

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VellumApp
 import VellumStore
+import VellumSurveillance
 
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

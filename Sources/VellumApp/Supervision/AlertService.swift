@@ -2,6 +2,7 @@ public import Foundation
 public import VellumCore
 import VellumCrypto
 public import VellumStore
+public import VellumSurveillance
 
 /// How a reviewer closes an alert.
 public enum AlertDisposition: String, Sendable, Codable, CaseIterable {

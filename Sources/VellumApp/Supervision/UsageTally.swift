@@ -1,5 +1,6 @@
 import Foundation
 import VellumCore
+import VellumSurveillance
 import VellumCrypto
 import VellumStore
 

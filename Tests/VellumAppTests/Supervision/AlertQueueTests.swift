@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VellumApp
 import VellumCore
+import VellumSurveillance
 import VellumStore
 
 /// A supervisor of the tests' own: flags every message whose text mentions a word, and says who

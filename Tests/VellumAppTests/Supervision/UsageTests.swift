@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VellumApp
 import VellumCore
+import VellumSurveillance
 
 @Suite("Usage per employee, channel and day")
 struct UsageTests {
