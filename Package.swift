@@ -60,7 +60,10 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "vellum",
-            dependencies: ["VellumApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "VellumApp", "VellumPolicy", "VellumSurveillance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict),
         .executableTarget(
             name: "vellum-bench",

@@ -34,13 +34,28 @@ public final class Ingestor: Sendable {
     /// The employee directory, opened once, for the supervisor's rules by role and department.
     let directory: [String: Employee]
 
+    /// Who looks at each new message for the review queue.
+    public enum Supervision: Sendable {
+        /// The rules of the policy applied to the archive (none if no policy was applied).
+        case policy
+        /// No surveillance (benchmarks of the bare pipeline).
+        case none
+        case custom(any MessageSupervisor)
+    }
+
     public init(
-        archive: Archive, supervisor: (any MessageSupervisor)? = nil,
+        archive: Archive, supervision: Supervision = .policy,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws {
         self.archive = archive
         self.resolver = PartyResolver(archive: archive)
         self.workers = max(1, workers)
+        let supervisor: (any MessageSupervisor)? =
+            switch supervision {
+            case .policy: try PolicyService(archive: archive).supervisor()
+            case .none: nil
+            case .custom(let s): s
+            }
         self.supervisor = supervisor
         directory = supervisor == nil ? [:] : Dictionary(
             try DirectoryService(archive: archive).employees().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -16,6 +16,8 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         case alert
         /// A reviewer assigned, reviewed, escalated, closed or reopened an alert.
         case alertAction = "alert.action"
+        /// A policy file was applied; the commitment is the digest of its canonical form.
+        case policyChange = "policy.change"
     }
 
     public var type: EventType

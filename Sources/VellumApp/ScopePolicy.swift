@@ -27,4 +27,5 @@ enum ScopePolicy {
     static let directory = "system:directory"
     /// Capture bookkeeping: account names, connector cursors, WeCom keyring.
     static let capture = "system:capture"
+    static let policy = "system:policy"
 }

@@ -23,6 +23,13 @@ struct ShowCommand: ParsableCommand {
         }
         print("Sent: \(v.sent_at)")
         if let t = v.text { print("\n\(t)\n") }
+        if v.message_kind != "text" { print("Kind: \(v.message_kind)" + (v.native_type.map { " (\($0))" } ?? "")) }
+        if let quote = v.quoted_text { print("Quoting: \(quote)") }
+        if v.forwarded { print("Forwarded") }
+        for (key, value) in v.fields.sorted(by: { $0.key < $1.key }) { print("  \(key): \(value)") }
+        for m in v.media {
+            print("Media not attached: \(m.name ?? m.handle)" + (m.note.map { " — \($0)" } ?? ""))
+        }
         for a in v.attachments { print("Attachment: \(a.name) (\(a.media_type), \(a.size) bytes, sha256 \(a.sha256))") }
         if v.versions.count > 1 {
             print("Versions:")

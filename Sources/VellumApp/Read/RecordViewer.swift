@@ -46,6 +46,15 @@ public struct RecordView: Sendable, Codable, Hashable {
     public var text: String?
     public var attachments: [File]
     public var reply_to: String?
+    /// What the message is (text, image, location, payment …) and the source's own type name.
+    public var message_kind: String
+    public var native_type: String?
+    /// Structured content (location, amounts, vote items …) as the capture documented it.
+    public var fields: [String: String]
+    /// Files the message names but does not carry, and why.
+    public var media: [MediaReference]
+    public var quoted_text: String?
+    public var forwarded: Bool
     public var commitment: String
     /// The original first, then every edit and recall in time order.
     public var versions: [Version]
@@ -80,7 +89,13 @@ public struct RecordViewer: Sendable {
             recipients: m.to.map { .init(id: $0.id, name: $0.name, employee: $0.employee) },
             text: m.text,
             attachments: m.attachments.map { .init(name: $0.name, media_type: $0.media_type, size: $0.size, sha256: $0.sha256) },
-            reply_to: m.reply_to, commitment: record.commitment.hexString,
+            reply_to: m.reply_to, message_kind: m.messageKind.rawValue, native_type: m.native_type,
+            fields: m.fields ?? [:],
+            media: (m.media ?? []).map {
+                MediaReference(handle: $0.handle, name: $0.name, mediaType: $0.media_type, size: $0.size,
+                               digests: $0.digests ?? [:], note: $0.note)
+            },
+            quoted_text: m.quote, forwarded: m.forwarded ?? false, commitment: record.commitment.hexString,
             versions: try versions.map { v in
                 let vm = try archive.open(v).message
                 return .init(id: v.id.rawValue, source_id: vm.id, kind: vm.kind.rawValue, sent_at: vm.sent_at, text: vm.text)

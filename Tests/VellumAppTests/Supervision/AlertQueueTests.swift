@@ -28,7 +28,7 @@ struct AlertQueueTests {
     static func flagged(_ word: String = "allocation") throws -> TestArchive {
         let t = try TestArchive()
         try DirectoryService(archive: t.archive).importFile(try t.write("d.yaml", Fixture.directory), actor: "t")
-        let ingestor = try Ingestor(archive: t.archive, supervisor: WordSupervisor(word: word))
+        let ingestor = try Ingestor(archive: t.archive, supervision: .custom(WordSupervisor(word: word)))
         try FileImporter(ingestor: ingestor, format: .jsonl).importFile(try t.write("chat.jsonl", Fixture.chat))
         return t
     }
@@ -48,7 +48,7 @@ struct AlertQueueTests {
         let events = try t.archive.store.read { try $0.ledgerEntries(from: 0, limit: 1000) }
             .map { try LedgerEvent.decode($0.payload) }
         #expect(events.filter { $0.type == .alert }.count == 3)
-        try FileImporter(ingestor: try Ingestor(archive: t.archive, supervisor: WordSupervisor(word: "allocation")), format: .jsonl)
+        try FileImporter(ingestor: try Ingestor(archive: t.archive, supervision: .custom(WordSupervisor(word: "allocation"))), format: .jsonl)
             .importFile(try t.write("again.jsonl", Fixture.chat))
         #expect(try t.archive.store.read { try $0.alertCounts() } == [.open: 3])
         #expect(try t.verify().ok)
