@@ -48,6 +48,8 @@ let package = Package(
         // VellumCapture resolves its functions with dlsym at run time.
         .target(name: "CWeComSDK"),
         .target(name: "FakeWeComSDK", exclude: ["README.md"]),
+        // Fixture directories for the fake SDK, for tests and the demo.
+        .target(name: "VellumWeComFake", swiftSettings: strict),
         .target(
             name: "VellumCapture", dependencies: ["VellumCore", "VellumCrypto", "CWeComSDK"], swiftSettings: strict),
         .target(
@@ -86,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "VellumCaptureTests",
             dependencies: [
-                "VellumCapture", "VellumCrypto", "VellumCore",
+                "VellumCapture", "VellumCrypto", "VellumCore", "VellumWeComFake",
                 // Test-only: generate RSA key pairs and encrypt with the public key (PKCS#1 v1.5).
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -4,6 +4,7 @@ import Glibc
 #endif
 import Testing
 import VellumCapture
+import VellumWeComFake
 
 @Suite("DynamicWeComSDK over the fake .so (real dlopen path)")
 struct DynamicWeComSDKTests {
@@ -144,7 +145,7 @@ struct DynamicWeComSDKTests {
         let fixture = try WeComFakeFixture()
         try fixture.writeFaults(["chunk 1000"])
         try fixture.append([
-            FixtureRecord(seq: 1, msgid: "m1", publickey_ver: 1, encrypt_random_key: "QQ==", encrypt_chat_msg: "Zg==")
+            FakeWeComRecord(seq: 1, msgid: "m1", publickey_ver: 1, encrypt_random_key: "QQ==", encrypt_chat_msg: "Zg==")
         ])
         try fixture.writeMedia(fileID: "file-1", bytes: Array(repeating: 7, count: 2500))
         let key = MessageFactory.randomKeyBytes()

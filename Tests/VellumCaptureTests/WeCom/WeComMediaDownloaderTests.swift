@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VellumCapture
+import VellumWeComFake
 import VellumCrypto
 
 @Suite("WeCom media download through the fake .so")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VellumCapture
+import VellumWeComFake
 
 @Suite("WeComPuller end to end through the fake .so")
 struct WeComPullerTests {
@@ -242,7 +243,7 @@ struct WeComPullerTests {
 
 extension JSONEncoder {
     /// The fixture writer's encoding (sorted keys, unescaped slashes).
-    func encodeSorted(_ record: FixtureRecord) throws -> Data {
+    func encodeSorted(_ record: FakeWeComRecord) throws -> Data {
         outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encode(record)
     }

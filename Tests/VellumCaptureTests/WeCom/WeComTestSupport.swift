@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import VellumWeComFake
 import VellumCapture
 import _CryptoExtras
 
@@ -24,61 +25,7 @@ enum WeComFixtures {
 
 // MARK: - Locating the fake SDK library
 
-enum FakeSDKLibrary {
-    static let fileName = "libWeWorkFinanceSdkFake.so"
-
-    /// `$VELLUM_WECOM_SDK`, else `libWeWorkFinanceSdkFake.so` in the folder of `/proc/self/exe`
-    /// (SwiftPM puts the dynamic library product beside the test bundle).
-    static func path() throws -> String {
-        if let fromEnvironment = ProcessInfo.processInfo.environment["VELLUM_WECOM_SDK"], !fromEnvironment.isEmpty {
-            return fromEnvironment
-        }
-        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent(fileName).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        Issue.record("\(fileName) not found beside \(executable); set VELLUM_WECOM_SDK")
-        throw CocoaError(.fileNoSuchFile)
-    }
-}
-
 // MARK: - The fake SDK's documented test cipher (encrypt direction)
-
-enum FakeWeComCipher {
-    static func encrypt(_ plaintext: [UInt8], key: [UInt8]) -> String {
-        var state: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            state ^= UInt64(byte)
-            state = state &* 0x100_0000_01b3
-        }
-        var checksum: UInt32 = 0x811c_9dc5
-        for byte in plaintext {
-            checksum ^= UInt32(byte)
-            checksum = checksum &* 0x0100_0193
-        }
-        var body = plaintext
-        body += [UInt8(checksum >> 24), UInt8((checksum >> 16) & 0xff), UInt8((checksum >> 8) & 0xff), UInt8(checksum & 0xff)]
-        for i in body.indices {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            body[i] ^= UInt8(truncatingIfNeeded: state >> 56)
-        }
-        return Data(Array("VFK1".utf8) + body).base64EncodedString()
-    }
-
-    /// The fake's media file name for an sdkfileid: FNV-1a-64, 16 lowercase hex digits.
-    static func mediaFileName(forFileID fileID: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in fileID.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-}
 
 // MARK: - RSA key pairs (generated once per test process)
 
@@ -104,68 +51,17 @@ final class TestRSAKeyPair: @unchecked Sendable {
 
 // MARK: - Fixture directories for the fake SDK
 
-struct FixtureRecord: Codable, Sendable {
-    var seq: UInt64
-    var msgid: String
-    var publickey_ver: UInt32
-    var encrypt_random_key: String
-    var encrypt_chat_msg: String
-}
-
 /// A message the test generated, with the plaintext the fake will return.
 struct GeneratedMessage: Sendable {
-    var record: FixtureRecord
+    var record: FakeWeComRecord
     var plaintext: Data
 }
 
-/// A temporary fixture directory for one fake SDK instance (`corpid = "fake:" + path`).
-final class WeComFakeFixture: Sendable {
-    let directory: URL
+typealias WeComFakeFixture = FakeWeComFixture
 
-    init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("vellum-wecom-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("media"), withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    var corpID: String { "fake:" + directory.path }
-
+extension FakeWeComFixture {
     func makeSDK(secret: String = "test-secret") throws -> DynamicWeComSDK {
         try DynamicWeComSDK(libraryPath: try FakeSDKLibrary.path(), corpID: corpID, secret: secret)
-    }
-
-    func writeFaults(_ lines: [String]) throws {
-        try (lines.joined(separator: "\n") + "\n").write(
-            to: directory.appendingPathComponent("faults"), atomically: true, encoding: .utf8)
-    }
-
-    /// Appends records to `chatdata.jsonl` (one compact JSON object a line).
-    func append(_ records: [FixtureRecord]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var text = Data()
-        for record in records {
-            text += try encoder.encode(record)
-            text += Data("\n".utf8)
-        }
-        let url = directory.appendingPathComponent("chatdata.jsonl")
-        if FileManager.default.fileExists(atPath: url.path) {
-            let handle = try FileHandle(forWritingTo: url)
-            try handle.seekToEnd()
-            try handle.write(contentsOf: text)
-            try handle.close()
-        } else {
-            try text.write(to: url)
-        }
-    }
-
-    func writeMedia(fileID: String, bytes: [UInt8]) throws {
-        try Data(bytes).write(
-            to: directory.appendingPathComponent("media").appendingPathComponent(FakeWeComCipher.mediaFileName(forFileID: fileID)))
     }
 }
 
@@ -192,7 +88,7 @@ enum MessageFactory {
             + "\"roomid\":\"\",\"msgtime\":\(1_700_000_000_000 + seq),\"msgtype\":\"text\",\"text\":{\"content\":\"\(escapedContent)\"}}"
         let plaintext = Array(json.utf8)
         let randomKey = randomKeyBytes()
-        let record = FixtureRecord(
+        let record = FakeWeComRecord(
             seq: seq, msgid: msgid, publickey_ver: version,
             encrypt_random_key: key.encryptRandomKey(randomKey),
             encrypt_chat_msg: FakeWeComCipher.encrypt(plaintext, key: randomKey))
