@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "vellum",
             dependencies: [
-                "VellumApp", "VellumPolicy", "VellumSurveillance",
+                "VellumApp", "VellumPolicy", "VellumSurveillance", "VellumCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -97,7 +97,8 @@ let package = Package(
             name: "VellumAppTests",
             dependencies: [
                 "VellumApp", "vellum", "VellumStore", "VellumSQLite", "VellumCrypto", "VellumCore", "VellumCapture",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), "VellumWeComFake", "VellumSurveillance",
+                "VellumPolicy", .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strict),
     ]

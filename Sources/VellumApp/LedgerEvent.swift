@@ -18,6 +18,8 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         case alertAction = "alert.action"
         /// A policy file was applied; the commitment is the digest of its canonical form.
         case policyChange = "policy.change"
+        /// Capture configuration changed (a WeCom private key sealed in, …).
+        case captureConfiguration = "capture.configuration"
     }
 
     public var type: EventType

@@ -8,20 +8,24 @@ import VellumCore
 #endif
 
 @main
-struct Vellum: ParsableCommand {
+struct Vellum: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vellum",
         abstract: "A self-hosted, encrypted, tamper-evident compliance archive for business chat.",
         subcommands: [
             InitCommand.self, ImportCommand.self, SearchCommand.self, ShowCommand.self, VerifyCommand.self,
-            QuarantineCommand.self, DirectoryCommand.self, AlertsCommand.self, UsageCommand.self, ScanCommand.self, PolicyCommand.self, DemoCommand.self,
+            QuarantineCommand.self, DirectoryCommand.self, AlertsCommand.self, UsageCommand.self, ScanCommand.self, PolicyCommand.self, WeComCommand.self, CaptureHealthCommand.self, DemoCommand.self,
         ])
 
-    static func main() {
+    static func main() async {
         umask(0o077)  // everything Vellum writes is private to its user
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let error as VellumError {
             FileHandle.standardError.write(Data("error: \(error.reason)\n".utf8))
             Foundation.exit(error.code == .keyMismatch ? 3 : 2)
