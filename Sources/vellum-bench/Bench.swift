@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import VellumApp
 import VellumStore
+import VellumSurveillance
 
 /// Release-build benchmarks: `swift run -c release vellum-bench ingest|search`.
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "vellum-bench", abstract: "Measure ingest throughput and search latency.",
-        subcommands: [IngestBench.self, SearchBench.self])
+        commandName: "vellum-bench", abstract: "Measure ingest throughput, search latency and scan speed.",
+        subcommands: [IngestBench.self, SearchBench.self, ScanBench.self])
 }
 
 struct IngestBench: ParsableCommand {
@@ -19,6 +20,7 @@ struct IngestBench: ParsableCommand {
     @Option(help: "Messages to generate.") var count = 200_000
     @Option(help: "Work folder (kept, so `search` can reuse the archive).") var folder = "bench-out"
     @Flag(help: "Skip the baseline.") var noBaseline = false
+    @Option(help: "Apply this policy first, so ingest runs its surveillance rules.") var policy: String?
 
     func run() throws {
         let root = URL(fileURLWithPath: folder)
@@ -45,11 +47,16 @@ struct IngestBench: ParsableCommand {
         let dir = DataDirectory(root.appendingPathComponent("archive").path)
         try Archive.create(at: dir)
         let archive = try Archive.open(dir)
+        if let policy { try PolicyService(archive: archive).apply(URL(fileURLWithPath: policy), actor: "bench") }
         let importer = FileImporter(ingestor: try Ingestor(archive: archive), format: .jsonl)
         let t0 = Date()
         let summary = try importer.importFile(input)
         let s = Date().timeIntervalSince(t0)
-        print(String(format: "vellum import (parse, resolve, seal, commitments, ledger + signed head per batch, blind index, fsync per 1000): %d msgs in %.2f s = %.0f msg/s", summary.imported, s, Double(summary.imported) / s))
+        print(String(format: "vellum import (parse, resolve, %@seal, commitments, ledger + signed head per batch, blind index, fsync per 1000): %d msgs in %.2f s = %.0f msg/s", policy == nil ? "" : "surveillance rules, ", summary.imported, s, Double(summary.imported) / s))
+        if policy != nil {
+            let counts = try archive.store.read { try $0.alertCounts() }
+            print("alerts raised: \(counts.values.reduce(0, +))")
+        }
         try? FileManager.default.removeItem(at: input)
     }
 }
@@ -88,5 +95,23 @@ struct SearchBench: ParsableCommand {
             let sorted = stats.ms.sorted()
             print(String(format: "  %-24@ %8d matches  median %.1f ms", word as NSString, stats.total, sorted[sorted.count / 2]))
         }
+    }
+}
+
+struct ScanBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan", abstract: "Sensitive-data scan throughput on one core (MB/s and messages/s).")
+
+    @Option(help: "Messages in the scan corpus (~120 bytes each, English and Chinese).") var messages = 200_000
+    @Option(help: "Lines in the scan-lines corpus.") var lines = 100_000
+    @Option(help: "Timed repetitions; the best is reported.") var repetitions = 5
+
+    func run() throws {
+        var options = ScanBenchmark.Options()
+        options.messages = messages
+        options.lines = lines
+        options.repetitions = repetitions
+        print("surveillance scan: \(messages) messages, \(lines) lines, best of \(repetitions), one thread")
+        print(ScanBenchmark.run(options))
     }
 }
