@@ -134,4 +134,18 @@ extension SQLiteTransaction {
             """
         ).execute(arguments: [a.channel.rawValue, a.accountKey, a.sealedName, a.firstAt, a.lastAt, a.messages])
     }
+
+    func orphanRevisions() throws -> [OrphanRevisionCount] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT channel, kind, count(*) FROM records r
+                WHERE target_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM records o WHERE o.source_key = r.target_key)
+                GROUP BY channel, kind ORDER BY channel, kind
+                """
+        ).compactMap { row in
+            guard let channel = Channel(rawValue: row[0]), let kind = RecordKind(rawValue: row[1]) else { return nil }
+            return OrphanRevisionCount(channel: channel, kind: kind, count: row[2])
+        }
+    }
 }

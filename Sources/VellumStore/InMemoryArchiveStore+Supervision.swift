@@ -79,4 +79,14 @@ extension MemoryTransaction {
             s.accounts[key] = a
         }
     }
+
+    func orphanRevisions() throws -> [OrphanRevisionCount] {
+        var counts: [String: OrphanRevisionCount] = [:]
+        for (_, r) in s.records {
+            guard let target = r.targetKey, s.bySource[target] == nil else { continue }
+            counts[r.channel.rawValue + "/" + r.kind.rawValue, default: .init(channel: r.channel, kind: r.kind, count: 0)]
+                .count += 1
+        }
+        return counts.values.sorted { ($0.channel.rawValue, $0.kind.rawValue) < ($1.channel.rawValue, $1.kind.rawValue) }
+    }
 }

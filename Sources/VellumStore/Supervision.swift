@@ -140,6 +140,22 @@ public protocol SupervisionReader {
     /// Usage rows from `sinceDay` (inclusive, `YYYY-MM-DD`), ordered by day.
     func usage(sinceDay: String?) throws -> [UsageCount]
     func captureAccounts() throws -> [CaptureAccount]
+    /// Revisions (statuses, reactions, edits, recalls) whose target the archive does not hold,
+    /// counted by channel and kind: a status for a message never captured is a capture gap.
+    func orphanRevisions() throws -> [OrphanRevisionCount]
+}
+
+/// How many revisions of one kind on one channel point at a message the archive does not hold.
+public struct OrphanRevisionCount: Sendable, Hashable {
+    public var channel: Channel
+    public var kind: RecordKind
+    public var count: Int
+
+    public init(channel: Channel, kind: RecordKind, count: Int) {
+        self.channel = channel
+        self.kind = kind
+        self.count = count
+    }
 }
 
 /// What supervision writes, inside the archive's one transaction.

@@ -90,4 +90,29 @@ extension ArchiveStoreConformance {
             try check(accounts.first?.sealedName == Data("n1".utf8), "the account keeps its first sealed name")
         }
     }
+
+    static func orphans(_ store: any ArchiveStore) throws {
+        try store.write { tx in
+            try tx.insert(record(1), indexTokens: "a")
+            try tx.insert(record(2, kind: .status, target: "src1"), indexTokens: "")
+            try tx.insert(record(3, channel: .whatsapp, kind: .status, target: "src99"), indexTokens: "")
+            try tx.insert(record(4, channel: .whatsapp, kind: .status, target: "src98"), indexTokens: "")
+            try tx.insert(record(5, channel: .whatsapp, kind: .reaction, target: "src97"), indexTokens: "")
+        }
+        try store.read { tx in
+            try check(
+                try tx.orphanRevisions() == [
+                    .init(channel: .whatsapp, kind: .reaction, count: 1), .init(channel: .whatsapp, kind: .status, count: 2),
+                ], "revisions whose target is missing are counted by channel and kind; linked ones are not")
+        }
+        // The missing message arrives later: its statuses stop being gaps.
+        try store.write { tx in
+            var late = record(6, channel: .whatsapp)
+            late.sourceKey = key("src99")
+            try tx.insert(late, indexTokens: "b")
+        }
+        try store.read { tx in
+            try check(try tx.orphanRevisions().first { $0.kind == .status }?.count == 1, "a late original closes its gap")
+        }
+    }
 }

@@ -20,6 +20,7 @@ public enum ArchiveStoreConformance {
         "employees are found by any identifier key": employees,
         "alerts are added once per record and rule, filtered, updated and acted on": alerts,
         "usage counts and capture accounts add up": usage,
+        "revisions without their target are counted as capture gaps": orphans,
     ]
 
     static func key(_ s: String) -> Data { Digest.sha256(Data(s.utf8)).prefix(16) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VellumApp
 import VellumCapture
+import VellumCore
 
 struct WeComCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,15 +53,32 @@ struct WeComCommand: ParsableCommand {
 
 struct CaptureHealthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "capture-health", abstract: "How complete capture is: cursors, gaps, quarantine, consent.")
+        commandName: "capture-health",
+        abstract: "How complete capture is: accounts gone silent, messages never captured, quarantine, WeCom cursors and consent.")
     @OptionGroup var archive: ArchiveOptions
-    @Option(help: "The WeCom corp id whose capture to report.") var corp: String
+    @Option(help: "Only this WeCom corp's puller state.") var corp: String?
+    @Option(help: "Days without a message after which a capturing account counts as silent.") var silentAfter = 7
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let health = try WeComCaptureService(archive: try archive.open()).health(corp: corp)
-        if output.json { return try Output.json(health) }
-        Self.printWeCom(health)
+        let archive = try archive.open()
+        if let corp {
+            let health = try WeComCaptureService(archive: archive).health(corp: corp)
+            if output.json { return try Output.json(health) }
+            return Self.printWeCom(health)
+        }
+        let report = try CaptureHealthService(archive: archive).report(
+            silentAfterDays: silentAfter, now: Int64(Date().timeIntervalSince1970 * 1000))
+        if output.json { return try Output.json(report) }
+        for a in report.accounts {
+            print("\(a.channel.displayName) \(a.account.isEmpty ? "(no account)" : a.account): \(a.messages) messages, last \(a.last_seen)"
+                + (a.silent ? "  SILENT for more than \(silentAfter) days" : ""))
+        }
+        for gap in report.gaps { print("GAP: \(gap.meaning)") }
+        for (format, count) in report.quarantine_open.sorted(by: { $0.key < $1.key }) {
+            print("Quarantine: \(count) open item(s) of \(format); see `vellum quarantine list`")
+        }
+        report.wecom.forEach(Self.printWeCom)
     }
 
     static func printWeCom(_ h: WeComCaptureHealth) {

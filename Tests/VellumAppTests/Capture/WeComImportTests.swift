@@ -69,3 +69,26 @@ struct TelegramSignalImportTests {
         #expect(try t.verify().ok)
     }
 }
+
+@Suite("Capture health across channels")
+struct CaptureHealthTests {
+    @Test("a WhatsApp status for a message never captured is a reported gap, closed when the message arrives")
+    func statusGap() throws {
+        let t = try TestArchive()
+        func body(_ statuses: String, messages: String = "") -> String {
+            #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"85291230001","phone_number_id":"PN1"},"#
+                + messages + #""statuses":[\#(statuses)]}}]}]}"#
+        }
+        let read = #"{"id":"wamid.MISSING","status":"read","timestamp":"1760000000","recipient_id":"447700900123"}"#
+        let importer = FileImporter(ingestor: try Ingestor(archive: t.archive), format: .whatsappCloud)
+        let s = try importer.importFile(try t.write("hook1.jsonl", body(read) + "\n"))
+        #expect(s.imported == 1 && s.quarantined == 0)
+        var report = try CaptureHealthService(archive: t.archive).report(now: 1_760_000_000_000)
+        #expect(report.gaps.map(\.kind) == ["status"] && report.gaps.first?.channel == .whatsapp)
+        let message = #""contacts":[{"profile":{"name":"Tom"},"wa_id":"447700900123"}],"messages":[{"from":"447700900123","id":"wamid.MISSING","timestamp":"1759999990","type":"text","text":{"body":"late but here"}}],"#
+        _ = try importer.importFile(try t.write("hook2.jsonl", body("", messages: message) + "\n"))
+        report = try CaptureHealthService(archive: t.archive).report(now: 1_760_000_000_000)
+        #expect(report.gaps.isEmpty)
+        #expect(report.accounts.contains { $0.channel == .whatsapp && $0.account == "PN1" })
+    }
+}
