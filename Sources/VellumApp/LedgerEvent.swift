@@ -20,6 +20,8 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         case policyChange = "policy.change"
         /// Capture configuration changed (a WeCom private key sealed in, …).
         case captureConfiguration = "capture.configuration"
+        /// A legal hold was created or released (the action says which; the hold id is in records).
+        case legalHold = "legal.hold"
     }
 
     public var type: EventType

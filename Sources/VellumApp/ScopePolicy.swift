@@ -28,4 +28,6 @@ enum ScopePolicy {
     /// Capture bookkeeping: account names, connector cursors, WeCom keyring.
     static let capture = "system:capture"
     static let policy = "system:policy"
+    /// Legal holds and privacy requests.
+    static let legal = "system:legal"
 }

@@ -8,7 +8,7 @@ struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
         abstract: "The policy file: check it, apply it to an archive, and write the notices it implies.",
-        subcommands: [Check.self, Apply.self, Notice.self, Ropa.self])
+        subcommands: [Check.self, Apply.self, Explain.self, Notice.self, Ropa.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -56,6 +56,30 @@ struct PolicyCommand: ParsableCommand {
             let policy = try PolicyService(archive: try archive.open()).apply(URL(fileURLWithPath: file), actor: actor.name)
             print("Policy applied: \(policy.surveillance.rules.count) surveillance rules, "
                 + "\(policy.retentionRules.count) retention rules.")
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Which retention rules and legal holds apply to a record, and why.")
+        @OptionGroup var archive: ArchiveOptions
+        @Argument(help: "The record id.") var id: String
+        @OptionGroup var actor: ActorOption
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let e = try ExplainService(archive: try archive.open())
+                .explain(id, actor: actor.name, today: CalendarDay(utc: Timestamp(date: Date())))
+            if output.json { return try Output.json(e) }
+            print("Record \(e.record) (\(e.channel.rawValue), sent \(e.sent_at))")
+            if let until = e.retain_until {
+                print("Retained until \(until) by rule \(e.winning_rule ?? "?") (the longest matching rule wins)")
+            } else {
+                print("No retention rule matches: kept until someone decides; not protected from erasure")
+            }
+            for r in e.matching_rules { print("  rule \(r.rule): until \(r.retain_until) — \(r.why)") }
+            for h in e.holds { print("  hold \(h.id) \(h.active ? "(active)" : "(released)"): \(h.matter) — \(h.reason)") }
+            print("Disposition today: \(e.disposition)")
         }
     }
 
