@@ -171,7 +171,7 @@ public final class Ingestor: Sendable {
         var files: [ArchivedMessage.File] = []
         var refs: [String] = []
         for a in m.attachments {
-            let ref = try archive.blobs.put(try key.seal(a.content, context: Archive.blobContext(scope: scope)))
+            let ref = try archive.blobs.put(try key.sealDeduplicating(a.content, context: Archive.blobContext(scope: scope)))
             refs.append(ref)
             files.append(.init(name: a.name, media_type: a.mediaType, size: a.content.count,
                                sha256: Digest.sha256(a.content).hexString, blob: ref))

@@ -15,6 +15,13 @@ public struct DataKey: Sendable {
         try Sealer.seal(plaintext, key: key, context: context)
     }
 
+    /// Seals so that equal plaintexts in the same context give equal bytes (a synthetic nonce):
+    /// for attachments, which are stored by the hash of their sealed bytes and so deduplicate
+    /// within a scope. Reveals only that two sealed files in one scope are the same file.
+    public func sealDeduplicating(_ plaintext: Data, context: Data) throws -> Data {
+        try Sealer.seal(plaintext, key: key, context: context, nonce: Sealer.syntheticNonce(plaintext, key: key, context: context))
+    }
+
     public func open(_ sealed: Data, context: Data) throws -> Data {
         try Sealer.open(sealed, key: key, context: context)
     }

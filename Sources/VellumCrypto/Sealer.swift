@@ -9,8 +9,8 @@ import Crypto
 enum Sealer {
     static let version: UInt8 = 1
 
-    static func seal(_ plaintext: Data, key: SymmetricKey, context: Data) throws -> Data {
-        let box = try AES.GCM.seal(plaintext, using: key, authenticating: context)
+    static func seal(_ plaintext: Data, key: SymmetricKey, context: Data, nonce: AES.GCM.Nonce? = nil) throws -> Data {
+        let box = try AES.GCM.seal(plaintext, using: key, nonce: nonce ?? AES.GCM.Nonce(), authenticating: context)
         var out = Data([version])
         out.reserveCapacity(1 + 12 + plaintext.count + 16)
         out.append(contentsOf: box.nonce)
@@ -33,5 +33,19 @@ enum Sealer {
         } catch {
             throw CryptoFailure(.authenticationFailed, "sealed data failed authentication (changed, moved, or wrong key)")
         }
+    }
+
+    /// A synthetic nonce: the first 12 bytes of HMAC-SHA256 under a key derived from `key`, over the
+    /// context and the plaintext. The same bytes in the same place seal to the same ciphertext (so a
+    /// file sent twice in one scope is stored once); different plaintexts get different nonces, so
+    /// GCM's nonce is never reused with another message.
+    static func syntheticNonce(_ plaintext: Data, key: SymmetricKey, context: Data) throws -> AES.GCM.Nonce {
+        let nonceKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: key, info: Data("vellum/synthetic-nonce/v1".utf8), outputByteCount: 32)
+        var mac = HMAC<SHA256>(key: nonceKey)
+        mac.update(data: withUnsafeBytes(of: UInt64(context.count).bigEndian) { Data($0) })
+        mac.update(data: context)
+        mac.update(data: plaintext)
+        return try AES.GCM.Nonce(data: Data(mac.finalize()).prefix(12))
     }
 }

@@ -22,6 +22,24 @@ struct SealingTests {
         #expect(!sealed.contains(Data("4111".utf8)))
     }
 
+    @Test("deduplicating sealing: same file and place give the same bytes; anything else differs and nonces never repeat")
+    func deduplicating() throws {
+        let key = DataKey.random()
+        let file = Data("signed contract 合同".utf8)
+        let a = try key.sealDeduplicating(file, context: Data("blob:s1".utf8))
+        #expect(try key.sealDeduplicating(file, context: Data("blob:s1".utf8)) == a)
+        #expect(try key.open(a, context: Data("blob:s1".utf8)) == file)
+        #expect(try key.sealDeduplicating(file, context: Data("blob:s2".utf8)) != a)
+        #expect(try DataKey.random().sealDeduplicating(file, context: Data("blob:s1".utf8)) != a)
+        #expect(try key.seal(file, context: Data("blob:s1".utf8)) != a)  // ordinary sealing stays randomized
+        var nonces = Set<Data>()
+        for i in 0 ..< 2_000 {
+            let sealed = try key.sealDeduplicating(Data("file \(i)".utf8), context: Data("blob:s1".utf8))
+            nonces.insert(sealed[1 ..< 13])
+        }
+        #expect(nonces.count == 2_000)
+    }
+
     @Test("wrapped data keys are bound to their scope and master key")
     func wrapping() throws {
         let h = KeyHierarchy(master: master)

@@ -87,3 +87,17 @@ struct ExportImportTests {
         #expect(try t.verify().ok)
     }
 }
+
+@Suite("Attachments are stored once per scope")
+struct AttachmentDedupTests {
+    @Test("the same file sent twice in one conversation is one blob; verify still passes")
+    func dedup() throws {
+        let t = try TestArchive()
+        let line = { (id: String) in
+            #"{"channel":"whatsapp","account":"+85291230001","conversation":{"id":"wa-tom","kind":"direct"},"id":"\#(id)","sent_at":"2026-03-03T10:05:00Z","from":{"id":"+85291230001"},"to":[{"id":"+44 7700 900123"}],"text":"memo","attachments":[{"name":"memo.txt","media_type":"text/plain","content_base64":"Q29uZmlkZW50aWFsIG1lbW8="}]}"#
+        }
+        try t.importJSONL(line("d1") + "\n" + line("d2") + "\n")
+        #expect(try t.archive.blobs.allRefs().count == 1)
+        #expect(try t.verify().ok)
+    }
+}
