@@ -85,6 +85,9 @@ struct CaptureHealthCommand: ParsableCommand {
         print("WeCom \(h.corp): seq \(h.cursor), \(h.records) records pulled, last pull \(h.last_pull_at ?? "never")")
         if let error = h.last_error { print("  STOPPED: \(error)") }
         for gap in h.gaps { print("  gap in seq: \(gap.from)…\(gap.to)") }
+        for (type, count) in h.unknown_types.sorted(by: { $0.key < $1.key }) {
+            print("  \(count) message(s) of a type Vellum does not know yet (\(type)), archived verbatim")
+        }
         for (reason, count) in h.quarantined_by_reason.sorted(by: { $0.key < $1.key }) {
             print("  quarantined \(count): \(reason)")
         }

@@ -25,6 +25,8 @@ public struct WeComCaptureHealth: Sendable, Codable, Hashable {
     public var records = 0
     public var quarantined_by_reason: [String: Int] = [:]
     public var gaps: [Gap] = []
+    /// Message types Vellum does not know yet, archived verbatim, by WeCom msgtype.
+    public var unknown_types: [String: Int] = [:]
     public var consent: [Consent] = []
     public var last_pull_at: String?
     /// The last fatal error and what to do about it; cleared by the next good batch.
@@ -69,6 +71,8 @@ struct WeComHealthStore: Sendable {
             switch item {
             case .unreadable(let issue, _, _, _):
                 h.quarantined_by_reason[Self.reasonClass(issue), default: 0] += 1
+            case .message(let m) where m.kind == .unknown:
+                h.unknown_types[m.nativeType ?? "?", default: 0] += 1
             case .message(let m) where m.kind == .consent:
                 let contact = m.fields["userid"] ?? m.sender.id
                 h.consent.removeAll { $0.contact == contact }
