@@ -37,6 +37,22 @@ extension SQLiteTransaction {
             filters.append("r.position IN (SELECT position FROM record_participants WHERE party_key IN (\(marks)))")
             args.append(contentsOf: q.participantKeys)
         }
+        for group in q.participantGroups where !group.isEmpty {
+            let marks = Array(repeating: "?", count: group.count).joined(separator: ",")
+            filters.append("r.position IN (SELECT position FROM record_participants WHERE party_key IN (\(marks)))")
+            args.append(contentsOf: group)
+        }
+        if !q.senderKeys.isEmpty {
+            filters.append("r.sender_key IN (\(Array(repeating: "?", count: q.senderKeys.count).joined(separator: ",")))")
+            args.append(contentsOf: q.senderKeys)
+        }
+        if !q.recipientKeys.isEmpty {
+            let marks = Array(repeating: "?", count: q.recipientKeys.count).joined(separator: ",")
+            filters.append("r.position IN (SELECT position FROM record_participants WHERE party_key IN (\(marks)))")
+            filters.append("r.sender_key NOT IN (\(marks))")
+            args.append(contentsOf: q.recipientKeys)
+            args.append(contentsOf: q.recipientKeys)
+        }
         let from = fts ? "message_index m JOIN records r ON r.position = m.rowid" : "records r"
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
         let order: String

@@ -87,6 +87,15 @@ final class MemoryTransaction: ArchiveWriter {
             if let since = q.since, r.sentAt < since { continue }
             if let until = q.until, r.sentAt > until { continue }
             if !q.participantKeys.isEmpty, !r.participantKeys.contains(where: q.participantKeys.contains) { continue }
+            if q.participantGroups.contains(where: { g in !g.isEmpty && !r.participantKeys.contains(where: g.contains) }) {
+                continue
+            }
+            if !q.senderKeys.isEmpty, !q.senderKeys.contains(r.senderKey) { continue }
+            if !q.recipientKeys.isEmpty,
+               q.recipientKeys.contains(r.senderKey) || !r.participantKeys.contains(where: q.recipientKeys.contains)
+            {
+                continue
+            }
             var score = 0.0
             if !q.phrases.isEmpty {
                 let doc = (s.tokens[r.id] ?? "").split(separator: " ").map(String.init)

@@ -11,6 +11,12 @@ public struct IndexQuery: Sendable, Hashable {
     public var participantKeys: [Data]
     /// A record matches when its conversation has one of these keys (empty: any).
     public var conversationKeys: [Data]
+    /// The sender is one of these keys (`from:`).
+    public var senderKeys: [Data] = []
+    /// A participant other than the sender is one of these keys (`to:`).
+    public var recipientKeys: [Data] = []
+    /// Each group must match a participant (`participant:a participant:b`: both take part).
+    public var participantGroups: [[Data]] = []
     /// Inclusive bounds on `sentAt` (ms since the epoch).
     public var since: Int64?
     public var until: Int64?

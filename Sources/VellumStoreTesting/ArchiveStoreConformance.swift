@@ -177,6 +177,15 @@ public enum ArchiveStoreConformance {
             try check(try ids(IndexQuery(until: 2000)) == ["m1", "m2"], "until is inclusive")
             try check(try ids(IndexQuery(phrases: [["x"]], channels: [.wecom])) == ["m1"], "words and filters together")
             try check(try ids(IndexQuery(phrases: [["x"]], participantKeys: [key("erin")], since: 0, until: 5000)) == ["m3"], "all filters")
+            var q = IndexQuery()
+            q.senderKeys = [key("alice"), key("dave")]
+            try check(try ids(q) == ["m1", "m3"], "sender filter (from:)")
+            q = IndexQuery()
+            q.recipientKeys = [key("alice")]
+            try check(try ids(q) == ["m2"], "recipient filter (to:) excludes what the person sent")
+            q = IndexQuery()
+            q.participantGroups = [[key("alice")], [key("carol")]]
+            try check(try ids(q) == ["m2"], "every participant group must take part")
         }
     }
 

@@ -44,21 +44,32 @@ public struct SearchService: Sendable {
     public init(archive: Archive) { self.archive = archive }
 
     public func search(_ request: SearchRequest, actor: String) throws -> SearchResponse {
-        let phrases = QueryText.phrases(request.query ?? "")
-        // A query whose words hold no searchable term (only punctuation, say) matches nothing.
-        let unmatchable = !(request.query ?? "").trimmingCharacters(in: .whitespaces).isEmpty && phrases.isEmpty
+        // The query language (docs/search.md); the request's own filters narrow it further.
+        let plan = try QueryPlanner(archive: archive).plan(request.query ?? "")
+        let phrases = plan.phrases
+        // A word that holds no searchable term (only punctuation, say) matches nothing.
+        let unmatchable = phrases.contains { $0 == ["\u{0}"] }
         var cache = BlindTokenCache(key: archive.keys.blindIndex, capacity: 1024)
-        let channels = request.channels.isEmpty ? Channel.allCases : request.channels
-        let query = IndexQuery(
-            phrases: phrases.map { QueryText.indexTerms($0).map { cache.token(for: $0) } }, channels: request.channels,
+        var channels = request.channels.isEmpty ? nil : Set(request.channels)
+        if let planned = plan.channels { channels = (channels ?? planned).intersection(planned) }
+        let channelList = channels.map { Channel.allCases.filter($0.contains) }
+        let conversationIDs = request.conversations + plan.conversationIDs
+        var query = IndexQuery(
+            phrases: phrases.map { QueryText.indexTerms($0).map { cache.token(for: $0) } },
+            channels: channelList ?? [],
             participantKeys: try request.participants.flatMap { try ParticipantKeys(archive: archive).keys(for: $0) },
-            conversationKeys: request.conversations.flatMap { c in
-                channels.map { archive.conversationKey($0, conversationID: c) }
+            conversationKeys: conversationIDs.flatMap { c in
+                (channelList ?? Channel.allCases).map { archive.conversationKey($0, conversationID: c) }
             },
-            since: request.since.map { Int64($0.timeIntervalSince1970 * 1000) },
-            until: request.until.map { Int64($0.timeIntervalSince1970 * 1000) },
-            limit: request.limit, offset: request.offset)
-        let result = unmatchable ? IndexResult(total: 0, hits: []) : try archive.store.read { try $0.search(query) }
+            since: [request.since.map { Int64($0.timeIntervalSince1970 * 1000) }, plan.since].compactMap { $0 }.max(),
+            until: [request.until.map { Int64($0.timeIntervalSince1970 * 1000) }, plan.until].compactMap { $0 }.min(),
+            limit: request.limit, offset: request.offset, order: plan.order)
+        query.senderKeys = plan.senderKeys
+        query.recipientKeys = plan.recipientKeys
+        query.participantGroups = plan.participantGroups
+        // A channel set emptied by the filters (channel:a channel:b) matches nothing.
+        let noChannel = channelList?.isEmpty == true
+        let result = unmatchable || noChannel ? IndexResult(total: 0, hits: []) : try archive.store.read { try $0.search(query) }
         let hits = try result.hits.map { record in
             let m = try archive.open(record).message
             let text = m.text ?? ""
