@@ -6,7 +6,12 @@ import VellumCore
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search messages (words and \"phrases\", English and Chinese); without a query, list by time.")
+        abstract: "Search messages with the query language (docs/search.md); without a query, list by time.",
+        discussion: """
+            Words and "phrases" in English and Chinese; from:, to:, participant:, conversation:, channel: \
+            (OR within a field, -channel: to exclude); after:, before:, on:, sent:A..B; sort:newest|oldest. \
+            Example: vellum search '"bond allocation" from:E1001 (channel:wecom OR channel:whatsapp) after:2026-01-01'
+            """)
 
     @OptionGroup var archive: ArchiveOptions
     @Option(help: "Only this channel (repeatable).") var channel: [String] = []
