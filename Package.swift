@@ -44,6 +44,10 @@ let package = Package(
             name: "VellumPolicy", dependencies: ["VellumCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
         .target(name: "VellumSurveillance", dependencies: ["VellumCore", "VellumPolicy"], swiftSettings: strict),
+        .target(
+            name: "VellumExport",
+            dependencies: ["VellumCore", "VellumCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         // Header-only: the vendor's Slice_t / MediaData_t layouts. Nothing links the vendor .so;
         // VellumCapture resolves its functions with dlsym at run time.
         .target(name: "CWeComSDK"),
@@ -56,14 +60,14 @@ let package = Package(
             name: "VellumApp",
             dependencies: [
                 "VellumCore", "VellumCrypto", "VellumStore", "VellumSearch", "VellumSQLite", "VellumCapture",
-                "VellumPolicy", "VellumSurveillance", .product(name: "Yams", package: "Yams"),
+                "VellumPolicy", "VellumSurveillance", "VellumExport", .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict),
         .executableTarget(
             name: "vellum",
             dependencies: [
-                "VellumApp", "VellumPolicy", "VellumSurveillance", "VellumCapture",
+                "VellumApp", "VellumPolicy", "VellumSurveillance", "VellumCapture", "VellumExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -98,7 +102,7 @@ let package = Package(
             dependencies: [
                 "VellumApp", "vellum", "VellumStore", "VellumSQLite", "VellumCrypto", "VellumCore", "VellumCapture",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), "VellumWeComFake", "VellumSurveillance",
-                "VellumPolicy", .product(name: "_CryptoExtras", package: "swift-crypto"),
+                "VellumPolicy", "VellumExport", .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strict),
     ]

@@ -55,12 +55,7 @@ public struct ExplainService: Sendable {
             channel: m.channel, sentAt: sent, capturedAt: captured, employees: employees,
             jurisdictions: employees.compactMap(\.jurisdiction)))
         let holds = try HoldService(archive: archive).list()
-        let text = m.indexedText
-        let subject = HoldSubject(
-            custodians: Set(employees.map(\.id)),
-            externalParties: Set(people.filter { $0.employee == nil }.map { Identifier.normalize($0.id, channel: m.channel) }),
-            conversation: m.conversation.id, channel: m.channel, sent: CalendarDay(utc: sent),
-            matchedQueryHolds: Set(holds.filter { $0.scope.query.map { QueryText.matches($0, text: text) } ?? false }.map(\.id)))
+        let subject = HoldCoverage(archive: archive).subject(of: m, holds: holds)
         let covering = holds.filter { $0.covers(subject) }
         let decision = dispositionDecision(retention: retention, holds: covering.filter { $0.isActive(on: today) }, now: today)
         try AccessLog(archive: archive).record(actor: actor, action: "explain", records: [id], count: 1, detail: id)

@@ -1,0 +1,176 @@
+public import Foundation
+public import VellumCore
+import VellumCrypto
+public import VellumExport
+import VellumPolicy
+import VellumSearch
+import VellumStore
+import VellumSurveillance
+
+/// What to export.
+public enum ExportScope: Sendable, Hashable {
+    /// Every message the query (docs/search.md) finds.
+    case query(String)
+    /// One conversation, by its id on any channel.
+    case conversation(String)
+    /// Everything a legal hold covers, by hold id or matter name.
+    case hold(String)
+
+    var description: String {
+        switch self {
+        case .query(let q): "query: \(q)"
+        case .conversation(let c): "conversation: \(c)"
+        case .hold(let h): "hold: \(h)"
+        }
+    }
+}
+
+/// `vellum export`: the records in scope, with every later version of them (edits, recalls,
+/// reactions, statuses), opened and handed to the writers with their ledger leaves and inclusion
+/// proofs against the current signed tree head. The export is itself a ledger event.
+public struct ExportService: Sendable {
+    let archive: Archive
+
+    public init(archive: Archive) { self.archive = archive }
+
+    public func export(
+        _ scope: ExportScope, formats: Set<ExportFormat>, to folder: URL, mask: Bool, actor: String,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> ExportSummary {
+        let records = try collect(scope)
+        let (head, publicKey) = try archive.store.read { tx -> (TreeHead, Data) in
+            guard let head = try tx.latestTreeHead() else { throw VellumError(.notFound, "the archive has no tree head yet") }
+            return (head, archive.keys.signing.publicKey)
+        }
+        // Group by conversation, oldest first; revisions travel with their conversation.
+        var byConversation: [Data: [StoredRecord]] = [:]
+        for r in records { byConversation[r.conversationKey, default: []].append(r) }
+        let groups = byConversation.values.map { $0.sorted { ($0.sentAt, $0.ledgerIndex) < ($1.sentAt, $1.ledgerIndex) } }
+            .sorted { ($0.first?.sentAt ?? 0) < ($1.first?.sentAt ?? 0) }
+        let engine = ScanEngine()
+        let masking: ExportMasking = mask
+            ? .spans(description: "detectors: " + engine.detectorIDs.joined(separator: ", ")) { m in
+                engine.scan(m.text ?? "").filter { !$0.detector.hasPrefix(Lexicon.detectorPrefix) }
+                    .map { MaskSpan(start: $0.start, end: $0.end, masked: $0.masked) }
+            } : .off
+        let context = ExportContext(
+            treeHead: ExportTreeHead(
+                size: head.size, rootHex: head.root.hexString, timestamp: head.timestamp,
+                signatureHex: head.signature.hexString, publicKeyHex: publicKey.hexString,
+                signedBytes: TreeHead.signedBytes(size: head.size, root: head.root, timestamp: head.timestamp)),
+            query: scope.description, actor: actor, createdAt: Timestamp(date: Date()), masking: masking)
+        // One conversation in memory at a time (attachments are read lazily, once each).
+        let session = try ExportSession(folder: folder, context: context, options: ExportOptions(formats: formats))
+        let summary: ExportSummary
+        do {
+            var done = 0
+            for group in groups {
+                try session.add(conversation: try group.map { try exportMessage($0, head: head) })
+                done += group.count
+                progress(done)
+            }
+            summary = try session.finish()
+        } catch {
+            session.abandon()
+            throw error
+        }
+        try AccessLog(archive: archive).record(
+            actor: actor, action: "export", records: records.map(\.id.rawValue), count: records.count,
+            detail: "\(scope.description) → \(folder.lastPathComponent), manifest sha256 \(summary.manifestSHA256)")
+        return summary
+    }
+
+    /// The records in scope and every record that revises one of them.
+    func collect(_ scope: ExportScope) throws -> [StoredRecord] {
+        var found: [StoredRecord] = []
+        switch scope {
+        case .query(let text):
+            let plan = try QueryPlanner(archive: archive).plan(text)
+            var cache = BlindTokenCache(key: archive.keys.blindIndex, capacity: 1024)
+            var q = IndexQuery(
+                phrases: plan.phrases.map { QueryText.indexTerms($0).map { cache.token(for: $0) } },
+                channels: plan.channels.map { Channel.allCases.filter($0.contains) } ?? [],
+                conversationKeys: plan.conversationIDs.flatMap { c in
+                    Channel.allCases.map { archive.conversationKey($0, conversationID: c) }
+                },
+                since: plan.since, until: plan.until, limit: 1000, order: .timeAscending)
+            q.senderKeys = plan.senderKeys
+            q.recipientKeys = plan.recipientKeys
+            q.participantGroups = plan.participantGroups
+            if plan.channels?.isEmpty == true || plan.phrases.contains(["\u{0}"]) { break }
+            found = try page(q)
+        case .conversation(let id):
+            found = try page(IndexQuery(
+                conversationKeys: Channel.allCases.map { archive.conversationKey($0, conversationID: id) }, limit: 1000,
+                order: .timeAscending))
+        case .hold(let name):
+            let holds = try HoldService(archive: archive).list()
+            guard let hold = holds.first(where: { $0.id == name || $0.matter == name }) else {
+                throw VellumError(.notFound, "no hold \(name)")
+            }
+            found = try HoldCoverage(archive: archive).records(covered: hold)
+        }
+        var seen = Set(found.map(\.id))
+        var all = found
+        try archive.store.read { tx in
+            for r in found where r.targetKey == nil {
+                for v in try tx.records(targeting: r.sourceKey) where seen.insert(v.id).inserted { all.append(v) }
+            }
+        }
+        return all
+    }
+
+    func page(_ query: IndexQuery) throws -> [StoredRecord] {
+        var q = query
+        var out: [StoredRecord] = []
+        while true {
+            let hits = try archive.store.read { try $0.search(q) }.hits
+            out += hits
+            if hits.count < q.limit { return out }
+            q.offset += q.limit
+        }
+    }
+
+    /// One record opened for the writers, with its ledger leaf and inclusion proof.
+    func exportMessage(_ record: StoredRecord, head: TreeHead) throws -> ExportMessage {
+        let (opened, leaf, proof) = try archive.store.read { tx in
+            let opened = try archive.open(record, reader: tx)
+            guard let leaf = try tx.ledgerEntries(from: record.ledgerIndex, limit: 1).first else {
+                throw VellumError(.integrity, "record \(record.id) has no ledger leaf")
+            }
+            let proof = try MerkleProofs.inclusionProof(
+                leafIndex: record.ledgerIndex, treeSize: head.size, source: StoreNodeSource(reader: tx))
+            return (opened, leaf.payload, proof)
+        }
+        let m = opened.message
+        let key = try archive.existingDataKey(scopeID: record.scope)
+        let revision: ExportRevision? =
+            if let t = m.edit_of { .edit(of: t) }
+            else if let t = m.recall_of { .recall(of: t) }
+            else if let t = m.reaction_to { .reaction(to: t, emoji: m.text ?? "") }
+            else if let t = m.status_of { .status(of: t, status: m.fields?["status"] ?? m.text ?? "status") }
+            else { nil }
+        let blobs = archive.blobs
+        let context = Archive.blobContext(scope: record.scope)
+        return ExportMessage(
+            recordID: record.id, sourceID: m.id, channel: m.channel, account: m.account, conversation: m.conversation,
+            sentAt: Timestamp(rfc3339: m.sent_at) ?? Timestamp(seconds: record.sentAt / 1000),
+            sender: ExportParty(id: m.from.id, name: m.from.name, employeeID: m.from.employee),
+            recipients: m.to.map { ExportParty(id: $0.id, name: $0.name, employeeID: $0.employee) },
+            text: m.text, kind: m.messageKind,
+            attachments: m.attachments.map { f in
+                ExportAttachment(
+                    name: f.name, mediaType: f.media_type, size: Int64(f.size), sha256: f.sha256,
+                    content: .lazy {
+                        guard let key, let sealed = try blobs.get(f.blob) else {
+                            throw VellumError(.notFound, "attachment \(f.name) of \(record.id) is missing")
+                        }
+                        return try key.open(sealed, context: context)
+                    })
+            },
+            replyTo: m.reply_to, revision: revision, fields: m.fields ?? [:], commitment: record.commitment.hexString,
+            ledgerLeaf: leaf,
+            inclusionProof: InclusionProof(
+                leafIndex: record.ledgerIndex, treeSize: head.size, auditPath: proof.map(\.hexString)))
+    }
+}
