@@ -48,6 +48,12 @@ let package = Package(
             name: "VellumExport",
             dependencies: ["VellumCore", "VellumCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict),
+        // Synthetic archives (a real Merkle ledger, signed tree heads, generated conversations)
+        // for the export tests.
+        .target(
+            name: "VellumExportTesting",
+            dependencies: ["VellumExport", "VellumCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         // Header-only: the vendor's Slice_t / MediaData_t layouts. Nothing links the vendor .so;
         // VellumCapture resolves its functions with dlsym at run time.
         .target(name: "CWeComSDK"),
@@ -81,6 +87,13 @@ let package = Package(
         .testTarget(name: "VellumCoreTests", dependencies: ["VellumCore"], swiftSettings: strict),
         .testTarget(name: "VellumCryptoTests", dependencies: ["VellumCrypto"], swiftSettings: strict),
         .testTarget(name: "VellumSearchTests", dependencies: ["VellumSearch"], swiftSettings: strict),
+        .testTarget(
+            name: "VellumExportTests",
+            dependencies: [
+                "VellumExport", "VellumExportTesting", "VellumCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "VellumPolicyTests", dependencies: ["VellumPolicy", "VellumCore"], swiftSettings: strict),
         .testTarget(
             name: "VellumSurveillanceTests", dependencies: ["VellumSurveillance", "VellumPolicy", "VellumCore"],

@@ -10,13 +10,6 @@ enum ExportCrypto {
         Digest.sha256(data)
     }
 
-    /// SHA-256 of the concatenation of `parts` (used for Merkle leaves and nodes).
-    static func sha256(_ parts: [Data]) -> Data {
-        var hasher = StreamingSHA256()
-        for part in parts { hasher.update(part) }
-        return hasher.finalize()
-    }
-
     /// Whether `signature` is a valid Ed25519 signature of `message` under the raw 32-byte key.
     static func ed25519IsValid(signature: Data, message: Data, publicKey: Data) -> Bool {
         SignatureCheck.ed25519(signature: signature, message: message, publicKey: publicKey)

@@ -30,6 +30,7 @@ extension RSMFWriter {
         for attachment in m.attachments {
             event.attachments.append(try s.addAttachment(attachment, modified: msg.sentAt.date))
         }
+        lastAttachmentIDs = event.attachments.map(\.id)
         event.addCustom("record_id", m.recordID)
         event.addCustom("source_id", msg.sourceID)
         event.addCustom("kind", msg.kind.rawValue)

@@ -36,8 +36,16 @@ final class RSMFWriter: ConversationWriter {
         self.eventCollectionID = "vellum-" + conversationKey
     }
 
+    /// The `rsmf.zip` names given to the attachments of the message added last (the ids a
+    /// load file cites for child attachments).
+    var lastAttachmentIDs: [String] = []
+
     func add(_ m: RenderedMessage) throws -> String {
-        if let slice, let target = m.message.revision?.targetID, let index = slice.eventIndexBySource[target] {
+        lastAttachmentIDs = []
+        // A revision carrying files stays an event of its own so its attachments are kept.
+        if let slice, m.attachments.isEmpty, let target = m.message.revision?.targetID,
+            let index = slice.eventIndexBySource[target]
+        {
             fold(m, into: index, slice: slice)
             return slice.path
         }

@@ -40,10 +40,16 @@ extension ExportSession {
                 )
             }
             previous = message.sentAt
+            try EvidenceCheck.record(message, head: context.treeHead, root: root)
             var rendered = try RenderedMessage.render(message, masking: context.masking, dayOffset: dayOffset)
             try attachmentFiles?.store(&rendered, conversationKey: key)
             var placement = RecordPlacement()
-            placement.rsmf = try rsmf?.add(rendered)
+            if let rsmf {
+                placement.rsmf = try rsmf.add(rendered)
+                for (i, id) in rsmf.lastAttachmentIDs.enumerated() where i < rendered.attachments.count {
+                    rendered.attachments[i].rsmfID = id
+                }
+            }
             placement.eml = try eml?.add(rendered)
             placement.html = try html?.add(rendered)
             for writer in recordWriters { try writer.add(rendered, conversationKey: key, placement: placement) }

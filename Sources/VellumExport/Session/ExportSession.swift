@@ -23,6 +23,8 @@ public final class ExportSession {
     let recordWriters: [any RecordWriter]
     let attachmentFiles: AttachmentFiles?
     let records: OutputFile
+    /// The signed root, checked once at the start.
+    let root: Data
     var conversationKeys: Set<String> = []
     var counts = Counts()
     private var state = State.open
@@ -39,6 +41,7 @@ public final class ExportSession {
     /// Creates `<folder>.partial`; throws if `folder` or the partial folder already exists.
     public init(folder: URL, context: ExportContext, options: ExportOptions = ExportOptions()) throws {
         try options.validate()
+        root = try EvidenceCheck.treeHead(context.treeHead)
         self.folder = folder
         self.partialFolder = folder.deletingLastPathComponent().appendingPathComponent(
             folder.lastPathComponent + ".partial")

@@ -10,6 +10,8 @@ struct RenderedAttachment {
     var sha256: String
     /// Where the shared copy lives (`files/…`), when a format needs one.
     var storedPath: String?
+    /// Its file name inside the record's `rsmf.zip`, when RSMF is written.
+    var rsmfID: String?
 
     var isInlineImage: Bool {
         ["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp"].contains(mediaType.lowercased())

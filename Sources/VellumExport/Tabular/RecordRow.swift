@@ -9,7 +9,7 @@ enum RecordRow {
         "CONVERSATION_KEY", "SENT_AT", "SENT_AT_LOCAL", "SENDER_ID", "SENDER_NAME", "SENDER_EMPLOYEE_ID", "RECIPIENTS",
         "KIND", "REVISION", "REVISION_TARGET", "REVISION_VALUE", "REPLY_TO", "BODY", "MASKED", "BODY_SHA256",
         "ATTACHMENT_NAMES", "ATTACHMENT_PATHS", "ATTACHMENT_SHA256", "FIELDS", "COMMITMENT", "LEAF_INDEX",
-        "NATIVE_PATH", "RSMF_PATH", "EML_PATH", "HTML_PATH", "CUSTODIAN",
+        "NATIVE_PATH", "RSMF_PATH", "RSMF_ATTACHMENT_IDS", "EML_PATH", "HTML_PATH", "CUSTODIAN",
     ]
 
     /// The row's values; `path` turns an export-relative path into the table's path style.
@@ -36,7 +36,8 @@ enum RecordRow {
             m.attachments.map(\.sha256).joined(separator: ";"),
             msg.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"),
             msg.commitment, String(msg.leafIndex), placement.native.map(path) ?? "", placement.rsmf.map(path) ?? "",
-            placement.eml.map(path) ?? "", placement.html.map(path) ?? "", custodian ?? "",
+            m.attachments.compactMap(\.rsmfID).joined(separator: ";"), placement.eml.map(path) ?? "",
+            placement.html.map(path) ?? "", custodian ?? "",
         ]
     }
 }

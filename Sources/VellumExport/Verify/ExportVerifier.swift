@@ -97,8 +97,8 @@ public enum ExportVerifier {
     private static func checkTreeHead(
         _ head: ExportManifest.TreeHead, trustedPublicKeyHex: String?, into report: inout ExportVerificationReport
     ) -> Data? {
-        guard let root = Data(hexString: head.root), root.count == 32,
-            let signature = Data(hexString: head.signature), let key = Data(hexString: head.publicKey)
+        guard let root = HexDecoding.data(head.root), root.count == 32,
+            let signature = HexDecoding.data(head.signature), let key = HexDecoding.data(head.publicKey)
         else {
             report.add(
                 .treeHeadSignature, "tree_head", "root, signature or public key is not valid hex of the right length")

@@ -3,14 +3,24 @@ import VellumCore
 
 /// RFC 9162 Merkle checks with SHA-256 and domain separation.
 enum MerkleVerification {
+    private static let leafPrefix = Data([0x00])
+    private static let nodePrefix = Data([0x01])
+
     /// `SHA-256(0x00 ‖ bytes)`.
     static func leafHash(_ bytes: Data) -> Data {
-        ExportCrypto.sha256([Data([0x00]), bytes])
+        var h = ExportCrypto.Hasher()
+        h.update(leafPrefix)
+        h.update(bytes)
+        return h.finalize()
     }
 
     /// `SHA-256(0x01 ‖ left ‖ right)`.
     static func nodeHash(_ left: Data, _ right: Data) -> Data {
-        ExportCrypto.sha256([Data([0x01]), left, right])
+        var h = ExportCrypto.Hasher()
+        h.update(nodePrefix)
+        h.update(left)
+        h.update(right)
+        return h.finalize()
     }
 
     /// RFC 9162 §2.1.3.2: whether `path` proves `leafHash` is leaf `index` of the tree of `size`

@@ -48,7 +48,7 @@ struct RecordChecker {
         }
         guard let root else { return }
         report.recordsChecked += 1
-        let path = record.proof.auditPath.compactMap { Data(hexString: $0) }
+        let path = record.proof.auditPath.compactMap { HexDecoding.data($0) }
         if path.count != record.proof.auditPath.count
             || !MerkleVerification.verifyInclusion(
                 leafHash: MerkleVerification.leafHash(record.leaf), index: record.leafIndex, size: head.size,
