@@ -37,18 +37,38 @@ enum EvidenceCheck {
                 "record \(m.recordID): its inclusion proof (leaf \(proof.leafIndex) of \(proof.treeSize)) does not lead to the tree head's root"
             )
         }
-        guard m.ledgerLeaf.range(of: fragment("record", m.recordID.rawValue)) != nil,
-            m.ledgerLeaf.range(of: fragment("commitment", m.commitment)) != nil
+        guard contains(m.ledgerLeaf, fragment("record", m.recordID.rawValue)),
+            contains(m.ledgerLeaf, fragment("commitment", m.commitment))
         else {
             throw ExportError(
                 .integrity, "record \(m.recordID): its ledger leaf does not name the record and its commitment")
         }
     }
 
+    /// Whether `needle` occurs in `haystack` (leaves are a few hundred bytes: a plain scan).
+    private static func contains(_ haystack: Data, _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBytes { (h: UnsafeRawBufferPointer) -> Bool in
+            guard let first = needle.first, h.count >= needle.count else { return needle.isEmpty }
+            var i = 0
+            while i <= h.count - needle.count {
+                if h[i] == first {
+                    var j = 1
+                    while j < needle.count, h[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// `"key":"value"` as canonical JSON writes it.
-    private static func fragment(_ key: String, _ value: String) -> Data {
+    private static func fragment(_ key: String, _ value: String) -> [UInt8] {
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+            return Array("\"\(key)\":\"\(value)\"".utf8)
+        }
         var w = CanonicalJSON()
         w.object { w in w.field(key, value) }
-        return Data(w.bytes.dropFirst().dropLast())
+        return Array(w.bytes.dropFirst().dropLast())
     }
 }
