@@ -94,9 +94,13 @@ struct ExportFile {
             .parse(json: data, fileName: json.lastPathComponent, account: options.account ?? "")
         var parsed = result.items
         let folder = json.deletingLastPathComponent()
+        let root = folder.standardizedFileURL.path + "/"
         for file in result.files where file.role != "thumbnail" {
-            guard case .message(var m) = parsed[file.itemIndex],
-                  let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(file.relativePath).path)
+            // Only files inside the export folder: a path like `../../etc/passwd` in a crafted
+            // result.json must not pull other files of this machine into the archive.
+            let target = folder.appendingPathComponent(file.relativePath).standardizedFileURL
+            guard target.path.hasPrefix(root), case .message(var m) = parsed[file.itemIndex],
+                  let bytes = FileManager.default.contents(atPath: target.path)
             else { continue }
             let name = (file.relativePath as NSString).lastPathComponent
             m.attachments.append(Attachment(name: name, mediaType: file.mediaType ?? "application/octet-stream", content: bytes))

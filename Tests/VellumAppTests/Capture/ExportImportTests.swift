@@ -86,6 +86,20 @@ struct ExportImportTests {
         #expect(view.attachments.contains { $0.name == "合同 contract.pdf" && $0.size == pdf.count })
         #expect(try t.verify().ok)
     }
+
+    @Test("a crafted export cannot pull files from outside its folder into the archive")
+    func traversal() throws {
+        let t = try TestArchive()
+        let folder = t.folder.appendingPathComponent("Crafted")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("outside secret".utf8).write(to: t.folder.appendingPathComponent("secret.txt"))
+        let json = #"{"name":"X","type":"personal_chat","id":42,"messages":[{"id":1,"type":"message","date":"2026-01-01T10:00:00","date_unixtime":"1767261600","from":"A","from_id":"user7","file":"../secret.txt","mime_type":"text/plain","text":"see file"}]}"#
+        try Data(json.utf8).write(to: folder.appendingPathComponent("result.json"))
+        let s = try FileImporter(ingestor: try Ingestor(archive: t.archive), format: .telegramExport).importFile(folder)
+        #expect(s.imported == 1)
+        let hit = try #require(try t.search("see file").hits.first)
+        #expect(try RecordViewer(archive: t.archive).show(hit.id, actor: "t").attachments.isEmpty)
+    }
 }
 
 @Suite("Attachments are stored once per scope")
