@@ -76,7 +76,7 @@ public struct ExportService: Sendable {
         }
         try AccessLog(archive: archive).record(
             actor: actor, action: "export", records: records.map(\.id.rawValue), count: records.count,
-            detail: "\(scope.description) → \(folder.lastPathComponent), manifest sha256 \(summary.manifestSHA256)")
+            detail: "\(scope.description) → \(folder.lastPathComponent)", commitment: summary.manifestSHA256)
         return summary
     }
 

@@ -40,7 +40,12 @@ struct ExportTests {
         #expect(ExportVerifier.verify(folder: out).problems.isEmpty)
         let events = try t.archive.store.read { try $0.ledgerEntries(from: 0, limit: 1000) }
             .map { try LedgerEvent.decode($0.payload) }
-        #expect(events.contains { $0.type == .access && $0.action == "export" && $0.actor == "counsel" && $0.count == 3 })
+        // The manifest's digest is in the clear in a signed leaf: its query, actor and counts are vouched for.
+        #expect(events.contains {
+            $0.type == .access && $0.action == "export" && $0.actor == "counsel" && $0.count == 3
+                && $0.commitment == summary.manifestSHA256
+        })
+        #expect(try t.verify().ok)
     }
 
     @Test("a hold export holds exactly what the hold covers; masking hides a card in every body")
