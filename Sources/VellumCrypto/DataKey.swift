@@ -25,4 +25,17 @@ public struct DataKey: Sendable {
     public func open(_ sealed: Data, context: Data) throws -> Data {
         try Sealer.open(sealed, key: key, context: context)
     }
+
+    /// Seals another data key under this one (a record's own key under its scope's key), so that
+    /// destroying the wrapped bytes shreds what the inner key sealed while the scope lives on.
+    public func wrap(_ inner: DataKey, context: Data) throws -> Data {
+        try seal(inner.key.withUnsafeBytes { Data($0) }, context: Data("key:".utf8) + context)
+    }
+
+    /// Opens a key wrapped by ``wrap(_:context:)``; throws when it was changed, moved or wrapped by another key.
+    public func unwrap(_ wrapped: Data, context: Data) throws -> DataKey {
+        let bytes = try open(wrapped, context: Data("key:".utf8) + context)
+        guard bytes.count == 32 else { throw CryptoFailure(.malformedCiphertext, "a wrapped data key has the wrong length") }
+        return DataKey(key: SymmetricKey(data: bytes))
+    }
 }

@@ -39,6 +39,18 @@ public final class SQLiteArchiveStore: ArchiveStore {
         try pool.write { db in try body(SQLiteTransaction(db: db)) }
     }
 
+    /// Rewrites the full-text index (FTS5 keeps deleted documents' postings in old segments until
+    /// a merge), then checkpoints and truncates the write-ahead log, which still holds the pages
+    /// as they were before the removal. `secure_delete` has zeroed the freed pages themselves.
+    public func reclaim() throws {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "INSERT INTO message_index(message_index) VALUES('optimize')")
+        }
+        try pool.writeWithoutTransaction { db in
+            _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
     /// Runs raw SQL: for tamper tests and maintenance tools only.
     public func executeUncheckedSQL(_ sql: String) throws {
         try pool.writeWithoutTransaction { try $0.execute(sql: sql) }

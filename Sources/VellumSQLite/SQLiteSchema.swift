@@ -92,6 +92,25 @@ enum SQLiteSchema {
                     PRIMARY KEY(channel, account_key)) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v3-removal") { db in
+            // Keys per record (wrapped under the scope key), removals that keep their place in the
+            // ledger's story, and restrictions kept after an erasure request.
+            try db.execute(sql: """
+                ALTER TABLE records ADD COLUMN record_key BLOB;
+                CREATE TABLE removed_records(
+                    source_key BLOB PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    commitment BLOB NOT NULL,
+                    capture_index INTEGER NOT NULL,
+                    ledger_index INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    at INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE INDEX removed_records_ledger ON removed_records(ledger_index);
+                CREATE TABLE restricted_records(
+                    id TEXT PRIMARY KEY, request TEXT NOT NULL, since INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE INDEX alerts_record ON alerts(record_id);
+                """)
+        }
         return m
     }
 }

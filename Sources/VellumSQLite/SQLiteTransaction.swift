@@ -10,7 +10,7 @@ struct SQLiteTransaction: ArchiveWriter {
 
     static let recordColumns = """
         position, id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at, \
-        captured_at, scope, body, commitment, ledger_index, blob_refs
+        captured_at, scope, body, commitment, ledger_index, blob_refs, record_key
         """
 
     // MARK: meta
@@ -39,7 +39,10 @@ struct SQLiteTransaction: ArchiveWriter {
 
     func containsRecord(sourceKey: Data) throws -> Bool {
         try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM records WHERE source_key = ?"), arguments: [sourceKey]) == true
+            db.cachedStatement(sql: """
+                SELECT EXISTS(SELECT 1 FROM records WHERE source_key = ?1)
+                    OR EXISTS(SELECT 1 FROM removed_records WHERE source_key = ?1)
+                """), arguments: [sourceKey]) == true
     }
 
     func records(targeting sourceKey: Data) throws -> [StoredRecord] {
@@ -71,19 +74,24 @@ struct SQLiteTransaction: ArchiveWriter {
             id: RecordID(row[o + 1]), sourceKey: row[o + 2], channel: channel, kind: kind, targetKey: row[o + 5],
             conversationKey: row[o + 6], senderKey: row[o + 7], participantKeys: participants, sentAt: row[o + 8],
             capturedAt: row[o + 9], scope: row[o + 10], body: row[o + 11], commitment: row[o + 12],
-            ledgerIndex: UInt64(row[o + 13] as Int64), blobRefs: refs.split(separator: " ").map(String.init))
+            ledgerIndex: UInt64(row[o + 13] as Int64), blobRefs: refs.split(separator: " ").map(String.init),
+            recordKey: row[o + 15])
     }
 
     func insert(_ r: StoredRecord, indexTokens: String) throws {
+        if try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM removed_records WHERE source_key = ?"), arguments: [r.sourceKey]) == true {
+            throw VellumError(.duplicate, "record \(r.id) was in the archive and has been removed")
+        }
         do {
             try db.cachedStatement(sql: """
                 INSERT INTO records(id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at,
-                    captured_at, scope, body, commitment, ledger_index, blob_refs)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    captured_at, scope, body, commitment, ledger_index, blob_refs, record_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     r.id.rawValue, r.sourceKey, r.channel.rawValue, r.kind.rawValue, r.targetKey, r.conversationKey,
                     r.senderKey, r.sentAt, r.capturedAt, r.scope, r.body, r.commitment, Int64(r.ledgerIndex),
-                    r.blobRefs.joined(separator: " "),
+                    r.blobRefs.joined(separator: " "), r.recordKey,
                 ])
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             // The UNIQUE constraints on id and source_key are the duplicate check.

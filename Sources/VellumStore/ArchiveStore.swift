@@ -12,6 +12,13 @@ public protocol ArchiveStore: Sendable {
     func read<T>(_ body: (any ArchiveReader) throws -> T) throws -> T
     /// Runs `body` in one durable transaction (committed and synced when it returns).
     func write<T>(_ body: (any ArchiveWriter) throws -> T) throws -> T
+    /// Reclaims what removals left behind (index segments, freed pages, the write-ahead log), so
+    /// deleted bytes do not linger in the files. Run after disposition and erasure, outside a transaction.
+    func reclaim() throws
+}
+
+extension ArchiveStore {
+    public func reclaim() throws {}
 }
 
 /// What can be read inside one transaction.
@@ -21,7 +28,8 @@ public protocol ArchiveReader: SupervisionReader {
     func recordCount() throws -> Int
     func record(id: RecordID) throws -> StoredRecord?
     func record(sourceKey: Data) throws -> StoredRecord?
-    /// Whether a record with this source key is held (the pipeline's duplicate check).
+    /// Whether a record with this source key is held, or was held and removed (the pipeline's
+    /// duplicate check: a disposed or erased message is never captured again).
     func containsRecord(sourceKey: Data) throws -> Bool
     /// Edits and recalls whose target is `sourceKey`, oldest first.
     func records(targeting sourceKey: Data) throws -> [StoredRecord]
@@ -42,6 +50,12 @@ public protocol ArchiveReader: SupervisionReader {
     /// The ledger frontier saved with the latest tree head.
     func ledgerFrontier() throws -> CompactRange
 
+    /// Records removed by disposition or erasure, in ledger order, paged: removal entries after `after`.
+    func removals(after ledgerIndex: Int64, limit: Int) throws -> [RecordRemoval]
+    func removal(id: RecordID) throws -> RecordRemoval?
+    func restrictions() throws -> [RecordRestriction]
+    func restriction(of id: RecordID) throws -> RecordRestriction?
+
     func quarantineItems() throws -> [QuarantineItem]
     func quarantineItem(rawKey: Data) throws -> QuarantineItem?
 
@@ -59,6 +73,13 @@ public protocol ArchiveWriter: ArchiveReader, SupervisionWriter {
     /// Appends leaves (their indexes must continue the ledger) and the perfect-subtree nodes they complete.
     func appendLedger(_ entries: [LedgerEntry], nodes: [MerkleNode]) throws
     func addTreeHead(_ head: TreeHead, frontier: CompactRange) throws
+    /// Deletes a record, its participants, index row and index tokens, and the sealed content of
+    /// its alerts (the alerts themselves, their actions and ledger entries stay), and keeps `removal`
+    /// in its place. Throws `notFound` for an unknown record.
+    func remove(_ removal: RecordRemoval) throws
+    /// Restricts a record (kept for an obligation after an erasure request); restricting again keeps the first.
+    func restrict(_ restriction: RecordRestriction) throws
+    func unrestrict(_ id: RecordID) throws
     /// Adds an open quarantine item and returns its id.
     func addQuarantine(_ item: QuarantineItem) throws -> Int64
     func resolveQuarantine(id: Int64, record: RecordID?) throws

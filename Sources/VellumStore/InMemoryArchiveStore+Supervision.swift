@@ -83,7 +83,7 @@ extension MemoryTransaction {
     func orphanRevisions() throws -> [OrphanRevisionCount] {
         var counts: [String: OrphanRevisionCount] = [:]
         for (_, r) in s.records {
-            guard let target = r.targetKey, s.bySource[target] == nil else { continue }
+            guard let target = r.targetKey, s.bySource[target] == nil, s.removals[target] == nil else { continue }
             counts[r.channel.rawValue + "/" + r.kind.rawValue, default: .init(channel: r.channel, kind: r.kind, count: 0)]
                 .count += 1
         }

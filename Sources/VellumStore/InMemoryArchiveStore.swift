@@ -23,6 +23,10 @@ public final class InMemoryArchiveStore: ArchiveStore {
         var alertActions: [StoredAlertAction] = []
         var usage: [String: UsageCount] = [:]
         var accounts: [String: CaptureAccount] = [:]
+        var removals: [Data: RecordRemoval] = [:]
+        var restrictions: [RecordID: RecordRestriction] = [:]
+        /// Positions are never reused, even after the last record is removed.
+        var lastPosition: Int64 = 0
     }
 
     let state = Mutex(State())
@@ -55,7 +59,9 @@ final class MemoryTransaction: ArchiveWriter {
     func record(id: RecordID) throws -> StoredRecord? { s.byID[id].map { s.records[$0].record } }
     func record(sourceKey: Data) throws -> StoredRecord? { s.bySource[sourceKey].map { s.records[$0].record } }
 
-    func containsRecord(sourceKey: Data) throws -> Bool { s.bySource[sourceKey] != nil }
+    func containsRecord(sourceKey: Data) throws -> Bool {
+        s.bySource[sourceKey] != nil || s.removals[sourceKey] != nil
+    }
 
     func records(targeting sourceKey: Data) throws -> [StoredRecord] {
         s.records.map(\.record).filter { $0.targetKey == sourceKey }
@@ -67,10 +73,11 @@ final class MemoryTransaction: ArchiveWriter {
     }
 
     func insert(_ record: StoredRecord, indexTokens: String) throws {
-        guard s.bySource[record.sourceKey] == nil, s.byID[record.id] == nil else {
+        guard s.bySource[record.sourceKey] == nil, s.byID[record.id] == nil, s.removals[record.sourceKey] == nil else {
             throw VellumError(.duplicate, "record \(record.id) is already in the archive")
         }
-        let position = (s.records.last?.position ?? 0) + 1
+        s.lastPosition += 1
+        let position = s.lastPosition
         s.records.append((position, record))
         s.byID[record.id] = s.records.count - 1
         s.bySource[record.sourceKey] = s.records.count - 1

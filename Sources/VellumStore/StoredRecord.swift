@@ -28,11 +28,15 @@ public struct StoredRecord: Sendable, Hashable {
     public var ledgerIndex: UInt64
     /// Sealed attachment blobs.
     public var blobRefs: [String]
+    /// The record's own data key, wrapped under its scope's key: the body, attachments and alerts
+    /// of this record are sealed under it, so deleting these bytes shreds the record alone.
+    /// Nil for records sealed directly under the scope key (archives made before keys per record).
+    public var recordKey: Data?
 
     public init(
         id: RecordID, sourceKey: Data, channel: Channel, kind: RecordKind, targetKey: Data?, conversationKey: Data,
         senderKey: Data, participantKeys: [Data], sentAt: Int64, capturedAt: Int64, scope: Data, body: Data,
-        commitment: Data, ledgerIndex: UInt64, blobRefs: [String]
+        commitment: Data, ledgerIndex: UInt64, blobRefs: [String], recordKey: Data? = nil
     ) {
         self.id = id
         self.sourceKey = sourceKey
@@ -49,6 +53,7 @@ public struct StoredRecord: Sendable, Hashable {
         self.commitment = commitment
         self.ledgerIndex = ledgerIndex
         self.blobRefs = blobRefs
+        self.recordKey = recordKey
     }
 }
 
@@ -107,5 +112,56 @@ public struct StoredEmployee: Sendable, Hashable {
         self.key = key
         self.sealed = sealed
         self.identifierKeys = identifierKeys
+    }
+}
+
+/// What is left of a record that was deleted by disposition or crypto-shredded by an erasure: the
+/// keyed source key (so the same message is never captured again), the commitment the ledger holds,
+/// and the ledger entries of its capture and of its removal. `verify` accounts for the absence with it.
+public struct RecordRemoval: Sendable, Hashable {
+    public enum Reason: String, Sendable, Hashable, Codable {
+        /// Its retention period ended and no hold protected it.
+        case retention
+        /// A privacy request erased it.
+        case erasure
+    }
+
+    public var id: RecordID
+    public var sourceKey: Data
+    public var commitment: Data
+    public var captureIndex: UInt64
+    /// The ledger entry that records the removal.
+    public var ledgerIndex: UInt64
+    public var reason: Reason
+    /// Milliseconds since the epoch.
+    public var at: Int64
+
+    public init(
+        id: RecordID, sourceKey: Data, commitment: Data, captureIndex: UInt64, ledgerIndex: UInt64, reason: Reason,
+        at: Int64
+    ) {
+        self.id = id
+        self.sourceKey = sourceKey
+        self.commitment = commitment
+        self.captureIndex = captureIndex
+        self.ledgerIndex = ledgerIndex
+        self.reason = reason
+        self.at = at
+    }
+}
+
+/// A record kept after an erasure request because something (a hold, retention, a legal claim)
+/// still needs it: stored only, shown only to legal and compliance roles, erased when the obstacle ends.
+public struct RecordRestriction: Sendable, Hashable {
+    public var id: RecordID
+    /// The privacy request that restricted it.
+    public var request: String
+    /// Milliseconds since the epoch.
+    public var since: Int64
+
+    public init(id: RecordID, request: String, since: Int64) {
+        self.id = id
+        self.request = request
+        self.since = since
     }
 }

@@ -21,6 +21,9 @@ public enum ArchiveStoreConformance {
         "alerts are added once per record and rule, filtered, updated and acted on": alerts,
         "usage counts and capture accounts add up": usage,
         "revisions without their target are counted as capture gaps": orphans,
+        "a removed record leaves a removal, its index tokens and alert content go, and it is never captured again":
+            removal,
+        "restrictions are kept once and lifted": restriction,
     ]
 
     static func key(_ s: String) -> Data { Digest.sha256(Data(s.utf8)).prefix(16) }
@@ -35,7 +38,8 @@ public enum ArchiveStoreConformance {
             conversationKey: key(conversation), senderKey: key(sender), participantKeys: ([sender] + others).map(key),
             sentAt: sentAt ?? Int64(1_700_000_000_000 + n * 1000), capturedAt: 1_800_000_000_000, scope: key("scope"),
             body: Data("sealed-\(n)".utf8), commitment: Digest.sha256(Data("c\(n)".utf8)),
-            ledgerIndex: ledgerIndex ?? UInt64(n), blobRefs: n % 2 == 0 ? [] : [String(repeating: "a", count: 64)])
+            ledgerIndex: ledgerIndex ?? UInt64(n), blobRefs: n % 2 == 0 ? [] : [String(repeating: "a", count: 64)],
+            recordKey: n % 2 == 0 ? nil : Data("wrapped-\(n)".utf8))
     }
 
     static func recordsRoundTrip(_ store: any ArchiveStore) throws {

@@ -22,6 +22,23 @@ struct SealingTests {
         #expect(!sealed.contains(Data("4111".utf8)))
     }
 
+    @Test("a record key wrapped under a scope key opens only there; without the wrapped bytes what it sealed is gone")
+    func wrappedKeys() throws {
+        let scope = DataKey.random()
+        let record = DataKey.random()
+        let sealed = try record.seal(Data("客户 IBAN".utf8), context: Data("record:m1".utf8))
+        let wrapped = try scope.wrap(record, context: Data("m1".utf8))
+        #expect(wrapped.count == 1 + 12 + 32 + 16)
+        let reopened = try scope.unwrap(wrapped, context: Data("m1".utf8))
+        #expect(try reopened.open(sealed, context: Data("record:m1".utf8)) == Data("客户 IBAN".utf8))
+        #expect(throws: CryptoFailure.self) { try scope.unwrap(wrapped, context: Data("m2".utf8)) }
+        #expect(throws: CryptoFailure.self) { try DataKey.random().unwrap(wrapped, context: Data("m1".utf8)) }
+        // A sealed value of another length is not taken for a key.
+        #expect(throws: CryptoFailure.self) {
+            try scope.unwrap(try scope.seal(Data(count: 16), context: Data("key:m1".utf8)), context: Data("m1".utf8))
+        }
+    }
+
     @Test("deduplicating sealing: same file and place give the same bytes; anything else differs and nonces never repeat")
     func deduplicating() throws {
         let key = DataKey.random()

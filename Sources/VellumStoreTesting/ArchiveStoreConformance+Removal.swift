@@ -1,0 +1,80 @@
+import Foundation
+import VellumCore
+import VellumCrypto
+import VellumStore
+
+extension ArchiveStoreConformance {
+    static func removal(_ store: any ArchiveStore) throws {
+        let rs = (1 ... 4).map { record($0) }
+        try store.write { tx in
+            for r in rs { try tx.insert(r, indexTokens: "tok\(r.id.rawValue) shared") }
+            _ = try tx.addAlert(alert(1, rule: "pii", at: 10))
+            _ = try tx.addAlert(alert(2, rule: "pii", at: 10))
+        }
+        let gone = RecordRemoval(
+            id: rs[0].id, sourceKey: rs[0].sourceKey, commitment: rs[0].commitment, captureIndex: rs[0].ledgerIndex,
+            ledgerIndex: 40, reason: .erasure, at: 1_900_000_000_000)
+        let disposed = RecordRemoval(
+            id: rs[3].id, sourceKey: rs[3].sourceKey, commitment: rs[3].commitment, captureIndex: rs[3].ledgerIndex,
+            ledgerIndex: 41, reason: .retention, at: 1_900_000_000_001)
+        try store.write { tx in
+            try tx.restrict(RecordRestriction(id: rs[0].id, request: "PR-1", since: 5))
+            try tx.remove(gone)
+            try tx.remove(disposed)
+        }
+        try store.read { tx in
+            try check(try tx.recordCount() == 2, "two records remain")
+            try check(try tx.record(id: rs[0].id) == nil, "a removed record is gone by id")
+            try check(try tx.record(sourceKey: rs[0].sourceKey) == nil, "a removed record is gone by source key")
+            try check(try tx.containsRecord(sourceKey: rs[0].sourceKey), "a removed record still counts as captured")
+            try check(try tx.indexTokens(of: rs[0].id) == nil, "its index row is gone")
+            try check(try tx.records(after: -1, limit: 10).map(\.record.id) == [rs[1].id, rs[2].id], "paging skips it")
+            try check(try tx.search(IndexQuery(phrases: [["tokm1"]])).total == 0, "its tokens no longer match")
+            try check(try tx.search(IndexQuery(phrases: [["shared"]])).total == 2, "the others still match")
+            try check(try tx.restriction(of: rs[0].id) == nil, "removal lifts its restriction")
+            try check(try tx.removal(id: rs[0].id) == gone, "the removal reads back")
+            try check(try tx.removals(after: -1, limit: 10) == [gone, disposed], "removals page in ledger order")
+            try check(try tx.removals(after: 40, limit: 10) == [disposed], "removals page after a ledger index")
+            let alerts = try tx.alerts(AlertQuery())
+            try check(alerts.count == 2, "alerts stay")
+            try check(alerts.first { $0.record == rs[0].id }?.sealed.isEmpty == true, "the removed record's alert content is gone")
+            try check(alerts.first { $0.record == rs[1].id }?.sealed.isEmpty == false, "other alerts keep their content")
+            try check(try tx.orphanRevisions().isEmpty, "nothing is an orphan")
+        }
+        var threw = false
+        do { try store.write { tx in try tx.insert(rs[0], indexTokens: "x") } } catch { threw = true }
+        try check(threw, "a removed record's source key is refused on insert")
+        threw = false
+        do { try store.write { tx in try tx.remove(gone) } } catch { threw = true }
+        try check(threw, "removing an unknown record throws")
+        let fifth = record(5)
+        try store.write { tx in try tx.insert(fifth, indexTokens: "t") }
+        try store.read { tx in
+            let positions = try tx.records(after: -1, limit: 10).map(\.position)
+            try check(positions == positions.sorted() && Set(positions).count == 3, "positions stay increasing and unique")
+        }
+        // An edit whose original was disposed is not a capture gap.
+        try store.write { tx in try tx.insert(record(6, kind: .edit, target: "src4"), indexTokens: "t") }
+        try store.read { tx in try check(try tx.orphanRevisions().isEmpty, "an edit of a removed record is no gap") }
+        try store.reclaim()
+        try store.read { tx in try check(try tx.search(IndexQuery(phrases: [["shared"]])).total == 2, "reclaim keeps the index") }
+    }
+
+    static func restriction(_ store: any ArchiveStore) throws {
+        let a = RecordRestriction(id: RecordID("m1"), request: "PR-1", since: 5)
+        try store.write { tx in
+            try tx.restrict(a)
+            try tx.restrict(RecordRestriction(id: RecordID("m1"), request: "PR-2", since: 6))
+            try tx.restrict(RecordRestriction(id: RecordID("m2"), request: "PR-2", since: 7))
+        }
+        try store.read { tx in
+            try check(try tx.restriction(of: RecordID("m1")) == a, "the first restriction stays")
+            try check(try tx.restrictions().map(\.id.rawValue) == ["m1", "m2"], "restrictions list in order")
+        }
+        try store.write { tx in try tx.unrestrict(RecordID("m1")) }
+        try store.read { tx in
+            try check(try tx.restriction(of: RecordID("m1")) == nil, "a lifted restriction is gone")
+            try check(try tx.restrictions().count == 1, "the other stays")
+        }
+    }
+}
