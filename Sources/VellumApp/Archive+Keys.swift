@@ -67,6 +67,16 @@ extension Archive {
         return key
     }
 
+    /// The key a record's body, attachments and alerts are sealed under: its own key, unwrapped
+    /// with its scope's key (or the scope key itself for records made before keys per record).
+    /// Nil when the scope's key was destroyed.
+    func recordDataKey(_ record: StoredRecord, reader: (any ArchiveReader)? = nil) throws -> DataKey? {
+        guard let scopeKey = try existingDataKey(scopeID: record.scope, reader: reader) else { return nil }
+        guard let wrapped = record.recordKey else { return scopeKey }
+        return try scopeKey.unwrap(wrapped, context: Self.recordKeyContext(record.id))
+    }
+
+    static func recordKeyContext(_ id: RecordID) -> Data { Data("record-key:\(id.rawValue)".utf8) }
     static func recordContext(_ id: RecordID, scope: Data) -> Data { Data("record:\(id.rawValue):".utf8) + scope }
     static func blobContext(scope: Data) -> Data { Data("blob:".utf8) + scope }
     static func alertContext(_ id: RecordID) -> Data { Data("alert:\(id.rawValue)".utf8) }
@@ -74,7 +84,7 @@ extension Archive {
 
     /// Opens a stored record: decrypts, checks the commitment, decodes.
     func open(_ record: StoredRecord, reader: (any ArchiveReader)? = nil) throws -> OpenedRecord {
-        guard let key = try existingDataKey(scopeID: record.scope, reader: reader) else {
+        guard let key = try recordDataKey(record, reader: reader) else {
             throw VellumError(.notFound, "the data key of record \(record.id) is gone")
         }
         let plain = try key.open(record.body, context: Self.recordContext(record.id, scope: record.scope))

@@ -168,6 +168,11 @@ public final class Ingestor: Sendable {
         capturedAt: Int64, cache: inout BlindTokenCache
     ) throws -> Prepared {
         let scope = r.scopeID
+        // Each record gets its own key, wrapped under the scope's: disposition and erasure shred
+        // one record by deleting these wrapped bytes (docs/decisions/0007-keys-per-record.md).
+        let scopeKey = key
+        let key = DataKey.random()
+        let wrappedKey = try scopeKey.wrap(key, context: Archive.recordKeyContext(id))
         var files: [ArchivedMessage.File] = []
         var refs: [String] = []
         for a in m.attachments {
@@ -204,7 +209,8 @@ public final class Ingestor: Sendable {
             senderKey: r.sender.partyKey,
             participantKeys: Array(Set([r.sender.partyKey] + r.recipients.map(\.partyKey))),
             sentAt: m.sentAt.epochMilliseconds, capturedAt: capturedAt, scope: scope, body: body,
-            commitment: Commitment.make(nonce: nonce, canonical: canonical), ledgerIndex: 0, blobRefs: refs)
+            commitment: Commitment.make(nonce: nonce, canonical: canonical), ledgerIndex: 0, blobRefs: refs,
+            recordKey: wrappedKey)
         let usage = UsageFacts(
             channel: m.source.channel, account: m.source.account, sentAt: m.sentAt.epochMilliseconds,
             senderEmployee: r.sender.employeeID, recipientEmployees: r.recipients.compactMap(\.employeeID),

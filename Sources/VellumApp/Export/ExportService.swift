@@ -143,7 +143,7 @@ public struct ExportService: Sendable {
             return (opened, leaf.payload, proof)
         }
         let m = opened.message
-        let key = try archive.existingDataKey(scopeID: record.scope)
+        let key = try archive.recordDataKey(record)
         let revision: ExportRevision? =
             if let t = m.edit_of { .edit(of: t) }
             else if let t = m.recall_of { .recall(of: t) }

@@ -164,7 +164,9 @@ public struct AlertService: Sendable {
     }
 
     func explanation(_ a: StoredAlert) -> AlertExplanation? {
-        guard let key = try? archive.existingDataKey(scopeID: a.scope),
+        // Sealed under the record's own key: gone once the record is disposed of or erased.
+        guard !a.sealed.isEmpty, let record = try? archive.store.read({ try $0.record(id: a.record) }),
+              let key = try? archive.recordDataKey(record),
               let plain = try? key.open(a.sealed, context: Archive.alertContext(a.record))
         else { return nil }
         return try? JSONDecoder().decode(AlertExplanation.self, from: plain)

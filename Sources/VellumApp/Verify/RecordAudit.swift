@@ -77,7 +77,7 @@ struct RecordAudit {
             return
         }
         guard Digest.sha256(sealed).hexString == file.blob,
-              let key = try? archive.existingDataKey(scopeID: r.scope, reader: tx),
+              let key = try? archive.recordDataKey(r, reader: tx),
               let plain = try? key.open(sealed, context: Archive.blobContext(scope: r.scope)),
               Digest.sha256(plain).hexString == file.sha256
         else {
