@@ -22,6 +22,12 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         case captureConfiguration = "capture.configuration"
         /// A legal hold was created or released (the action says which; the hold id is in records).
         case legalHold = "legal.hold"
+        /// A record whose retention ended was deleted (its key destroyed); `kind` names the rule.
+        case disposition = "record.disposed"
+        /// A record was crypto-shredded for a privacy request; `kind` names the request.
+        case erasure = "record.erased"
+        /// Records kept after an erasure request were restricted (`records`), for the request in `kind`.
+        case restriction = "record.restricted"
     }
 
     public var type: EventType

@@ -21,7 +21,8 @@ struct VerifyCommand: ParsableCommand {
         if output.json {
             try Output.json(report)
         } else {
-            print("\(report.records) records, \(report.ledger_entries) ledger entries, \(report.tree_heads) signed tree heads")
+            print("\(report.records) records, \(report.ledger_entries) ledger entries, \(report.tree_heads) signed tree heads"
+                + (report.removed > 0 ? ", \(report.removed) records removed by disposition or erasure, each accounted for" : ""))
             if report.ok { print("OK: everything verifies.") }
             for p in report.problems { print("PROBLEM \(p)") }
         }

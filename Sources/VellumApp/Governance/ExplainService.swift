@@ -38,25 +38,13 @@ public struct ExplainService: Sendable {
     public init(archive: Archive) { self.archive = archive }
 
     public func explain(_ id: String, actor: String, today: CalendarDay) throws -> RecordExplanation {
-        guard let policy = try PolicyService(archive: archive).active() else {
-            throw VellumError(.notFound, "no policy was applied to this archive; run `vellum policy apply`")
-        }
+        let governance = try RecordGovernance(archive: archive)
         guard let stored = try archive.store.read({ try $0.record(id: RecordID(id)) }) else {
             throw VellumError(.notFound, "no record \(id)")
         }
         let m = try archive.open(stored).message
-        let directory = Dictionary(
-            try DirectoryService(archive: archive).employees().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let people = [m.from] + m.to
-        let employees = people.compactMap { $0.employee.flatMap { directory[$0] } }
-        let sent = Timestamp(rfc3339: m.sent_at) ?? Timestamp(seconds: stored.sentAt / 1000)
-        let captured = Timestamp(seconds: m.captured_at / 1000)
-        let retention = policy.retention(for: RetentionSubject(
-            channel: m.channel, sentAt: sent, capturedAt: captured, employees: employees,
-            jurisdictions: employees.compactMap(\.jurisdiction)))
-        let holds = try HoldService(archive: archive).list()
-        let subject = HoldCoverage(archive: archive).subject(of: m, holds: holds)
-        let covering = holds.filter { $0.covers(subject) }
+        let retention = governance.retention(of: m, stored: stored)
+        let covering = governance.holds(covering: m)
         let decision = dispositionDecision(retention: retention, holds: covering.filter { $0.isActive(on: today) }, now: today)
         try AccessLog(archive: archive).record(actor: actor, action: "explain", records: [id], count: 1, detail: id)
         return RecordExplanation(

@@ -9,6 +9,8 @@ struct LedgerAudit {
     /// Capture events by record id: (ledger index, commitment hex).
     var captures: [String: (UInt64, String)] = [:]
     var quarantineDigests: [UInt64: String] = [:]
+    /// Disposition and erasure events by record id: (ledger index, commitment hex, reason).
+    var removals: [String: (UInt64, String, RecordRemoval.Reason)] = [:]
     var size: UInt64 = 0
     var heads: [TreeHead] = []
     /// The recomputed root at every size a tree head names.
@@ -61,6 +63,10 @@ struct LedgerAudit {
             if let r = event.record, let c = event.commitment { captures[r] = (e.index, c) }
         case .quarantine:
             if let c = event.commitment { quarantineDigests[e.index] = c }
+        case .disposition, .erasure:
+            if let r = event.record, let c = event.commitment {
+                removals[r] = (e.index, c, event.type == .erasure ? .erasure : .retention)
+            }
         default: break
         }
     }

@@ -7,13 +7,20 @@ import VellumStore
 struct RecordAudit {
     let archive: Archive
     var captures: [String: (UInt64, String)]
+    var removalLeaves: [String: (UInt64, String, RecordRemoval.Reason)]
     var problems: [VerifyReport.Problem] = []
     var count = 0
+    /// Records the ledger says were disposed of or erased, each matched by its removal row.
+    var removed = 0
     var cache: BlindTokenCache
 
-    init(archive: Archive, captures: [String: (UInt64, String)]) {
+    init(
+        archive: Archive, captures: [String: (UInt64, String)],
+        removals: [String: (UInt64, String, RecordRemoval.Reason)] = [:]
+    ) {
         self.archive = archive
         self.captures = captures
+        self.removalLeaves = removals
         cache = BlindTokenCache(key: archive.keys.blindIndex)
     }
 
@@ -32,14 +39,48 @@ struct RecordAudit {
                 try check(record, tx)
             }
         }
+        try accountForRemovals(tx)
         for (id, (index, _)) in captures.sorted(by: { $0.value.0 < $1.value.0 }) {
             problem("record.missing", "record \(id) (captured in ledger entry \(index)) is missing")
+        }
+    }
+
+    /// Every absence must be a removal the ledger recorded, and every removal row must match its
+    /// leaf and the capture it ends; what remains in `captures` afterwards is missing.
+    mutating func accountForRemovals(_ tx: any ArchiveReader) throws {
+        var after: Int64 = -1
+        while true {
+            let page = try tx.removals(after: after, limit: 2000)
+            guard let last = page.last else { break }
+            after = Int64(last.ledgerIndex)
+            for r in page {
+                let id = r.id.rawValue
+                guard let leaf = removalLeaves.removeValue(forKey: id) else {
+                    problem("removal.unledgered", "record \(id) is marked removed but no ledger entry removed it")
+                    continue
+                }
+                guard let capture = captures.removeValue(forKey: id) else {
+                    problem("removal.capture", "record \(id) was removed but the ledger never captured it")
+                    continue
+                }
+                if leaf.0 != r.ledgerIndex || leaf.1 != r.commitment.hexString || leaf.2 != r.reason
+                    || capture.0 != r.captureIndex || capture.1 != r.commitment.hexString || leaf.0 < capture.0 {
+                    problem("removal.ledger", "the removal of record \(id) does not match its ledger entries")
+                }
+                removed += 1
+            }
+        }
+        for (id, leaf) in removalLeaves.sorted(by: { $0.value.0 < $1.value.0 }) {
+            problem("removal.missing", "ledger entry \(leaf.0) removed record \(id), but the archive has no removal for it")
         }
     }
 
     mutating func check(_ r: StoredRecord, _ tx: any ArchiveReader) throws {
         let id = r.id.rawValue
         let captured = captures.removeValue(forKey: id)
+        if removalLeaves.removeValue(forKey: id) != nil {
+            problem("record.removed", "record \(id) is still in the archive although the ledger says it was removed")
+        }
         if captured == nil {
             problem("record.unledgered", "record \(id) has no capture entry in the ledger")
         } else if captured!.0 != r.ledgerIndex || captured!.1 != r.commitment.hexString {

@@ -14,6 +14,7 @@ public struct Verifier: Sendable {
         let publicKey = archive.keys.signing.publicKey
         var ledger = LedgerAudit()
         var records = 0
+        var removed = 0
         var problems: [VerifyReport.Problem] = []
         try archive.store.read { tx in
             try ledger.run(tx, publicKey: publicKey)
@@ -29,9 +30,10 @@ public struct Verifier: Sendable {
                 }
             }
             if let trustedHead { ledger.checkAnchor(trustedHead, name: "the trusted tree head", publicKey: publicKey) }
-            var audit = RecordAudit(archive: archive, captures: ledger.captures)
+            var audit = RecordAudit(archive: archive, captures: ledger.captures, removals: ledger.removals)
             try audit.run(tx)
             records = audit.count
+            removed = audit.removed
             problems = ledger.problems + audit.problems
             problems += try quarantineProblems(tx, digests: ledger.quarantineDigests)
         }
@@ -39,7 +41,7 @@ public struct Verifier: Sendable {
             .init(code: "index.structure", detail: $0)
         }
         return VerifyReport(
-            records: records, ledger_entries: ledger.size, tree_heads: ledger.heads.count, problems: problems)
+            records: records, removed: removed, ledger_entries: ledger.size, tree_heads: ledger.heads.count, problems: problems)
     }
 
     func quarantineProblems(_ tx: any ArchiveReader, digests: [UInt64: String]) throws -> [VerifyReport.Problem] {

@@ -9,23 +9,27 @@ public struct VerifyReport: Sendable, Codable, Hashable {
 
     public var ok: Bool { problems.isEmpty }
     public var records: Int
+    /// Records disposed of or erased, each accounted for by its ledger entries.
+    public var removed: Int
     public var ledger_entries: UInt64
     public var tree_heads: Int
     public var problems: [Problem]
 
-    enum CodingKeys: String, CodingKey { case ok, records, ledger_entries, tree_heads, problems }
+    enum CodingKeys: String, CodingKey { case ok, records, removed, ledger_entries, tree_heads, problems }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(ok, forKey: .ok)
         try c.encode(records, forKey: .records)
+        try c.encode(removed, forKey: .removed)
         try c.encode(ledger_entries, forKey: .ledger_entries)
         try c.encode(tree_heads, forKey: .tree_heads)
         try c.encode(problems, forKey: .problems)
     }
 
-    public init(records: Int, ledger_entries: UInt64, tree_heads: Int, problems: [Problem]) {
+    public init(records: Int, removed: Int = 0, ledger_entries: UInt64, tree_heads: Int, problems: [Problem]) {
         self.records = records
+        self.removed = removed
         self.ledger_entries = ledger_entries
         self.tree_heads = tree_heads
         self.problems = problems
@@ -34,6 +38,7 @@ public struct VerifyReport: Sendable, Codable, Hashable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         records = try c.decode(Int.self, forKey: .records)
+        removed = try c.decodeIfPresent(Int.self, forKey: .removed) ?? 0
         ledger_entries = try c.decode(UInt64.self, forKey: .ledger_entries)
         tree_heads = try c.decode(Int.self, forKey: .tree_heads)
         problems = try c.decode([Problem].self, forKey: .problems)

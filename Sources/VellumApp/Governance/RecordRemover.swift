@@ -1,0 +1,82 @@
+import Foundation
+import VellumCore
+import VellumCrypto
+import VellumStore
+
+/// Deletes records for disposition or erasure: each record's row (with its wrapped key), index
+/// tokens, alert content and blobs, a ledger leaf per record, and a removal left in its place.
+///
+/// The rows go in one transaction per batch, with their ledger leaves and a signed tree head;
+/// blobs are deleted after the commit (a crash in between leaves ciphertext whose key is already
+/// gone), and `reclaim` then rewrites the index and truncates the write-ahead log.
+struct RecordRemover {
+    let archive: Archive
+    var batchSize = 500
+
+    struct Item {
+        var id: RecordID
+        var reason: RecordRemoval.Reason
+        /// The retention rule (disposition) or the privacy request (erasure), for the ledger.
+        var basis: String
+    }
+
+    /// Removes `items`; records already gone are skipped. Returns the removals made, in ledger order.
+    func remove(_ items: [Item]) throws -> [RecordRemoval] {
+        var done: [RecordRemoval] = []
+        for start in stride(from: 0, to: items.count, by: batchSize) {
+            let batch = items[start ..< min(start + batchSize, items.count)]
+            let (removals, blobs) = try removeBatch(Array(batch))
+            try deleteBlobs(blobs)
+            done += removals
+        }
+        if !done.isEmpty {
+            try archive.writeCheckpoint()
+            try archive.store.reclaim()
+        }
+        return done
+    }
+
+    func removeBatch(_ items: [Item]) throws -> ([RecordRemoval], [(String, shared: Bool)]) {
+        let at = archive.nowMilliseconds
+        return try archive.store.write { tx in
+            var next = try tx.ledgerSize()
+            var events: [LedgerEvent] = []
+            var removals: [RecordRemoval] = []
+            var blobs: [(String, shared: Bool)] = []
+            for item in items {
+                guard let record = try tx.record(id: item.id) else { continue }
+                let removal = RecordRemoval(
+                    id: record.id, sourceKey: record.sourceKey, commitment: record.commitment,
+                    captureIndex: record.ledgerIndex, ledgerIndex: next, reason: item.reason, at: at)
+                try tx.remove(removal)
+                events.append(LedgerEvent(
+                    type: item.reason == .erasure ? .erasure : .disposition, at: at, record: record.id.rawValue,
+                    commitment: record.commitment.hexString, kind: item.basis))
+                removals.append(removal)
+                // Records sealed before keys per record shared a scope key, so the same file could be one blob.
+                blobs += record.blobRefs.map { ($0, shared: record.recordKey == nil) }
+                next += 1
+            }
+            if !events.isEmpty { _ = try LedgerAppender(archive: archive, tx: tx).append(events) }
+            return (removals, blobs)
+        }
+    }
+
+    func deleteBlobs(_ blobs: [(String, shared: Bool)]) throws {
+        let shared = Set(blobs.filter(\.shared).map(\.0))
+        let stillNamed = shared.isEmpty ? [] : try blobsStillNamed(among: shared)
+        for (ref, _) in blobs where !stillNamed.contains(ref) { try archive.blobs.delete(ref) }
+    }
+
+    /// Which of `refs` a remaining record still names (only for records without keys of their own).
+    func blobsStillNamed(among refs: Set<String>) throws -> Set<String> {
+        var found = Set<String>()
+        var after: Int64 = -1
+        while true {
+            let page = try archive.store.read { try $0.records(after: after, limit: 2000) }
+            guard let last = page.last else { return found }
+            for (_, r) in page { found.formUnion(r.blobRefs.filter(refs.contains)) }
+            after = last.position
+        }
+    }
+}
