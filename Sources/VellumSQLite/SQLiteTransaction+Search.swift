@@ -53,6 +53,9 @@ extension SQLiteTransaction {
             args.append(contentsOf: q.recipientKeys)
             args.append(contentsOf: q.recipientKeys)
         }
+        if q.excludeRestricted {
+            filters.append("r.id NOT IN (SELECT id FROM restricted_records)")
+        }
         let from = fts ? "message_index m JOIN records r ON r.position = m.rowid" : "records r"
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
         let order: String

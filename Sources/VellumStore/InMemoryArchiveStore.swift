@@ -98,6 +98,7 @@ final class MemoryTransaction: ArchiveWriter {
                 continue
             }
             if !q.senderKeys.isEmpty, !q.senderKeys.contains(r.senderKey) { continue }
+            if q.excludeRestricted, s.restrictions[r.id] != nil { continue }
             if !q.recipientKeys.isEmpty,
                q.recipientKeys.contains(r.senderKey) || !r.participantKeys.contains(where: q.recipientKeys.contains)
             {

@@ -17,6 +17,8 @@ public struct IndexQuery: Sendable, Hashable {
     public var recipientKeys: [Data] = []
     /// Each group must match a participant (`participant:a participant:b`: both take part).
     public var participantGroups: [[Data]] = []
+    /// Leave out records restricted after an erasure request (for everyone but legal and compliance).
+    public var excludeRestricted = false
     /// Inclusive bounds on `sentAt` (ms since the epoch).
     public var since: Int64?
     public var until: Int64?

@@ -63,6 +63,7 @@ extension ArchiveStoreConformance {
     static func restriction(_ store: any ArchiveStore) throws {
         let a = RecordRestriction(id: RecordID("m1"), request: "PR-1", since: 5)
         try store.write { tx in
+            for n in 1 ... 3 { try tx.insert(record(n), indexTokens: "word") }
             try tx.restrict(a)
             try tx.restrict(RecordRestriction(id: RecordID("m1"), request: "PR-2", since: 6))
             try tx.restrict(RecordRestriction(id: RecordID("m2"), request: "PR-2", since: 7))
@@ -70,6 +71,13 @@ extension ArchiveStoreConformance {
         try store.read { tx in
             try check(try tx.restriction(of: RecordID("m1")) == a, "the first restriction stays")
             try check(try tx.restrictions().map(\.id.rawValue) == ["m1", "m2"], "restrictions list in order")
+            var q = IndexQuery(phrases: [["word"]])
+            try check(try tx.search(q).total == 3, "restricted records are found by default")
+            q.excludeRestricted = true
+            try check(try tx.search(q).hits.map(\.id.rawValue) == ["m3"], "and left out on request")
+            var all = IndexQuery()
+            all.excludeRestricted = true
+            try check(try tx.search(all).total == 1, "also without words")
         }
         try store.write { tx in try tx.unrestrict(RecordID("m1")) }
         try store.read { tx in

@@ -20,6 +20,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Export what a legal hold covers, by id or matter.") var hold: String?
     @Option(help: "The folder to create.") var out: String
     @Flag(help: "Mask detected cards, ids and keys in message bodies.") var mask = false
+    @Flag(help: "Include records restricted after an erasure request (legal and compliance; hold exports always do).")
+    var includeRestricted = false
     @OptionGroup var actor: ActorOption
     @OptionGroup var output: OutputOptions
 
@@ -52,7 +54,7 @@ struct ExportCommand: ParsableCommand {
         let scope: ExportScope = query.map { .query($0) } ?? conversation.map { .conversation($0) } ?? .hold(hold!)
         let summary = try ExportService(archive: try archive.open()).export(
             scope, formats: try formats(), to: URL(fileURLWithPath: out), mask: mask, actor: actor.name,
-            progress: { Output.progress("\($0) records exported") })
+            includeRestricted: includeRestricted, progress: { Output.progress("\($0) records exported") })
         let report = Report(
             folder: out, records: summary.records, conversations: summary.conversations, files: summary.files,
             bytes: summary.bytes, manifest_sha256: summary.manifestSHA256)

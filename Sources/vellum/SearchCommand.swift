@@ -24,6 +24,8 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var actor: ActorOption
     @OptionGroup var output: OutputOptions
     @Argument(help: "Words or \"phrases\"; all must match.") var query: [String] = []
+    @Flag(help: "Also find records restricted after an erasure request (legal and compliance only; logged).")
+    var includeRestricted = false
 
     func run() throws {
         var request = SearchRequest(query: query.isEmpty ? nil : query.joined(separator: " "))
@@ -36,6 +38,7 @@ struct SearchCommand: ParsableCommand {
         request.since = try since.map { try DateArgument.parse($0, field: "--since", endOfDay: false) }
         request.until = try until.map { try DateArgument.parse($0, field: "--until", endOfDay: true) }
         request.limit = limit
+        request.includeRestricted = includeRestricted
         let response = try SearchService(archive: try archive.open()).search(request, actor: actor.name)
         if output.json { return try Output.json(response) }
         print("\(response.total) found" + (response.total > response.hits.count ? ", showing \(response.hits.count)" : ""))

@@ -11,9 +11,11 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var actor: ActorOption
     @OptionGroup var output: OutputOptions
     @Argument(help: "The record id (from search).") var id: String
+    @Flag(help: "Open a record restricted after an erasure request (legal and compliance only; logged).")
+    var includeRestricted = false
 
     func run() throws {
-        let v = try RecordViewer(archive: try archive.open()).show(id, actor: actor.name)
+        let v = try RecordViewer(archive: try archive.open()).show(id, actor: actor.name, includeRestricted: includeRestricted)
         if output.json { return try Output.json(v) }
         print("Record \(v.id) (\(v.kind)) — \(v.channel), source id \(v.source_id)")
         print("Conversation: \(v.conversation.title ?? v.conversation.id) (\(v.conversation.kind.rawValue))")

@@ -23,6 +23,11 @@ public enum ExportScope: Sendable, Hashable {
         case .hold(let h): "hold: \(h)"
         }
     }
+
+    var isHold: Bool {
+        if case .hold = self { return true }
+        return false
+    }
 }
 
 /// `vellum export`: the records in scope, with every later version of them (edits, recalls,
@@ -35,9 +40,10 @@ public struct ExportService: Sendable {
 
     public func export(
         _ scope: ExportScope, formats: Set<ExportFormat>, to folder: URL, mask: Bool, actor: String,
-        progress: (Int) -> Void = { _ in }
+        includeRestricted: Bool = false, progress: (Int) -> Void = { _ in }
     ) throws -> ExportSummary {
-        let records = try collect(scope)
+        // A hold export is Legal's: it takes records restricted after an erasure request too.
+        let records = try collect(scope, includeRestricted: includeRestricted || scope.isHold)
         let (head, publicKey) = try archive.store.read { tx -> (TreeHead, Data) in
             guard let head = try tx.latestTreeHead() else { throw VellumError(.notFound, "the archive has no tree head yet") }
             return (head, archive.keys.signing.publicKey)
@@ -81,7 +87,7 @@ public struct ExportService: Sendable {
     }
 
     /// The records in scope and every record that revises one of them.
-    func collect(_ scope: ExportScope) throws -> [StoredRecord] {
+    func collect(_ scope: ExportScope, includeRestricted: Bool = false) throws -> [StoredRecord] {
         var found: [StoredRecord] = []
         switch scope {
         case .query(let text):
@@ -97,12 +103,15 @@ public struct ExportService: Sendable {
             q.senderKeys = plan.senderKeys
             q.recipientKeys = plan.recipientKeys
             q.participantGroups = plan.participantGroups
+            q.excludeRestricted = !includeRestricted
             if plan.channels?.isEmpty == true || plan.phrases.contains(["\u{0}"]) { break }
             found = try page(q)
         case .conversation(let id):
-            found = try page(IndexQuery(
+            var q = IndexQuery(
                 conversationKeys: Channel.allCases.map { archive.conversationKey($0, conversationID: id) }, limit: 1000,
-                order: .timeAscending))
+                order: .timeAscending)
+            q.excludeRestricted = !includeRestricted
+            found = try page(q)
         case .hold(let name):
             let holds = try HoldService(archive: archive).list()
             guard let hold = holds.first(where: { $0.id == name || $0.matter == name }) else {
@@ -114,7 +123,9 @@ public struct ExportService: Sendable {
         var all = found
         try archive.store.read { tx in
             for r in found where r.targetKey == nil {
-                for v in try tx.records(targeting: r.sourceKey) where seen.insert(v.id).inserted { all.append(v) }
+                for v in try tx.records(targeting: r.sourceKey) where seen.insert(v.id).inserted {
+                    if try includeRestricted || tx.restriction(of: v.id) == nil { all.append(v) }
+                }
             }
         }
         return all

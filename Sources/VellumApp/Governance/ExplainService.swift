@@ -39,8 +39,9 @@ public struct ExplainService: Sendable {
 
     public func explain(_ id: String, actor: String, today: CalendarDay) throws -> RecordExplanation {
         let governance = try RecordGovernance(archive: archive)
-        guard let stored = try archive.store.read({ try $0.record(id: RecordID(id)) }) else {
-            throw VellumError(.notFound, "no record \(id)")
+        let stored = try archive.store.read { tx in
+            guard let r = try tx.record(id: RecordID(id)) else { throw try archive.absentRecordError(RecordID(id), tx) }
+            return r
         }
         let m = try archive.open(stored).message
         let retention = governance.retention(of: m, stored: stored)

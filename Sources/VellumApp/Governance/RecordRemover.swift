@@ -80,3 +80,14 @@ struct RecordRemover {
         }
     }
 }
+
+extension Archive {
+    /// The error for a record id the archive does not hold: says when and why it was removed, if it was.
+    func absentRecordError(_ id: RecordID, _ tx: any ArchiveReader) throws -> VellumError {
+        guard let gone = try tx.removal(id: id) else { return VellumError(.notFound, "no record \(id)") }
+        let why = gone.reason == .erasure ? "erased for a privacy request" : "disposed of when its retention ended"
+        return VellumError(
+            .notFound,
+            "record \(id) was \(why) on \(Timestamp(seconds: gone.at / 1000).rfc3339) (ledger entry \(gone.ledgerIndex))")
+    }
+}

@@ -67,14 +67,21 @@ public struct RecordViewer: Sendable {
 
     public init(archive: Archive) { self.archive = archive }
 
-    public func show(_ id: String, actor: String) throws -> RecordView {
+    /// Opens record `id`. A record restricted after an erasure request opens only with
+    /// `includeRestricted` (legal and compliance), and the access is logged as such.
+    public func show(_ id: String, actor: String, includeRestricted: Bool = false) throws -> RecordView {
         let (record, versions, head, proof, leaf) = try archive.store.read { tx in
-            guard let record = try tx.record(id: RecordID(id)) else {
-                throw VellumError(.notFound, "no record \(id)")
+            guard let record = try tx.record(id: RecordID(id)) else { throw try archive.absentRecordError(RecordID(id), tx) }
+            if !includeRestricted, let r = try tx.restriction(of: record.id) {
+                throw VellumError(
+                    .refused,
+                    "record \(id) is restricted after privacy request \(r.request): only legal and compliance may read it")
             }
             let originalKey = record.targetKey ?? record.sourceKey
             let original = record.targetKey == nil ? record : try tx.record(sourceKey: originalKey)
-            let versions = (original.map { [$0] } ?? []) + (try tx.records(targeting: originalKey))
+            let versions = try ((original.map { [$0] } ?? []) + (try tx.records(targeting: originalKey))).filter {
+                try includeRestricted || tx.restriction(of: $0.id) == nil
+            }
             guard let head = try tx.latestTreeHead() else { throw VellumError(.integrity, "the ledger has no tree head") }
             let source = StoreNodeSource(reader: tx)
             let proof = try MerkleProofs.inclusionProof(leafIndex: record.ledgerIndex, treeSize: head.size, source: source)
@@ -107,7 +114,7 @@ public struct RecordViewer: Sendable {
                     leafHash: leaf, leafIndex: record.ledgerIndex, treeSize: head.size, proof: proof, root: head.root)
                     && TreeHeadSigner.verify(head, publicKey: archive.keys.signing.publicKey),
                 tree_head: CheckpointFile(head: head, publicKey: archive.keys.signing.publicKey)))
-        try AccessLog(archive: archive).record(actor: actor, action: "show", records: [view.id], count: 1, detail: id)
+        try AccessLog(archive: archive).record(actor: actor, action: includeRestricted ? "show.restricted" : "show", records: [view.id], count: 1, detail: id)
         return view
     }
 }

@@ -15,6 +15,8 @@ public struct SearchRequest: Sendable {
     public var until: Date?
     public var limit = 50
     public var offset = 0
+    /// Also find records restricted after an erasure request (legal and compliance only; logged).
+    public var includeRestricted = false
 
     public init(query: String? = nil) { self.query = query }
 }
@@ -67,6 +69,7 @@ public struct SearchService: Sendable {
         query.senderKeys = plan.senderKeys
         query.recipientKeys = plan.recipientKeys
         query.participantGroups = plan.participantGroups
+        query.excludeRestricted = !request.includeRestricted
         // A channel set emptied by the filters (channel:a channel:b) matches nothing.
         let noChannel = channelList?.isEmpty == true
         let result = unmatchable || noChannel ? IndexResult(total: 0, hits: []) : try archive.store.read { try $0.search(query) }
@@ -82,7 +85,8 @@ public struct SearchService: Sendable {
                 kind: m.kind.rawValue)
         }
         try AccessLog(archive: archive).record(
-            actor: actor, action: "search", records: hits.map(\.id), count: result.total,
+            actor: actor, action: request.includeRestricted ? "search.restricted" : "search", records: hits.map(\.id),
+            count: result.total,
             detail: request.query ?? "")
         return SearchResponse(total: result.total, hits: hits)
     }

@@ -66,6 +66,12 @@ struct RetentionRunTests {
         }
         #expect(left.isEmpty && count == 3 && removalRows.count == 5)
         #expect(try t.search("合同").total == 0)
+        do {
+            _ = try RecordViewer(archive: t.archive).show(w1.id.rawValue, actor: "legal")
+            Issue.record("a disposed record cannot be shown")
+        } catch let e as VellumError {
+            #expect(e.code == .notFound && e.reason.contains("disposed of when its retention ended"))
+        }
         #expect(try t.archive.blobs.get(t3.blobRefs[0]) == nil)
         // The sealed bodies and wrapped keys are gone from every file: secure_delete zeroed the
         // pages, the write-ahead log was truncated.
