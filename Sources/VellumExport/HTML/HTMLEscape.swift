@@ -2,10 +2,10 @@ import Foundation
 import VellumCore
 
 /// Escaping for text and attribute values in the HTML transcripts.
-enum HTMLEscape {
+public enum HTMLEscape {
     /// Text or an attribute value with `& < > " '` as entities and characters HTML forbids
     /// (C0 controls but tab/LF/CR, noncharacters) as U+FFFD.
-    static func text(_ s: String) -> String {
+    public static func text(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for scalar in s.unicodeScalars {
