@@ -22,6 +22,8 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         case captureConfiguration = "capture.configuration"
         /// A legal hold was created or released (the action says which; the hold id is in records).
         case legalHold = "legal.hold"
+        /// A privacy request was registered or moved (the action says how; its id is in records).
+        case privacyRequest = "privacy.request"
     }
 
     public var type: EventType
