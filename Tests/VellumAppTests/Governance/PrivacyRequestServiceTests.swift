@@ -173,3 +173,52 @@ struct PrivacyRequestServiceTests {
         #expect(found.records.count == SubjectFinder.pageSize + 7 && Set(found.ids).count == found.records.count)
     }
 }
+
+@Suite("vellum privacy", .serialized)
+struct PrivacyCommandTests {
+    @Test("create and show --json: the keys, YYYY-MM-DD dates, null acknowledge_by under GDPR, the look-up count")
+    func createAndShow() throws {
+        let scratch = try ScratchFolder("vellum-privacy-cli")
+        let data = scratch.path("data").path
+        let env = ["VELLUM_DATA": data]
+        #expect(try CLI.run(["init", "--data", data]).status == 0)
+        let chat = scratch.path("chat.jsonl")
+        try Data(PrivacyRequestServiceTests.people.utf8).write(to: chat)
+        #expect(try CLI.run(["import", "--format", "jsonl", chat.path], env: env).status == 0)
+
+        let created = try CLI.run(
+            ["privacy", "create", "--type", "erasure", "--law", "gdpr", "--subject", "+852 9123 4567",
+             "--subject", "wmChanTM01", "--received", "2026-01-31", "--actor", "dpo", "--json"], env: env)
+        #expect(created.status == 0, "\(created.err)")
+        #expect(try CLI.json(created.out)["id"] as? String == "PR-2026-0001")
+
+        let shown = try CLI.run(["privacy", "show", "PR-2026-0001", "--json"], env: env)
+        let json = try CLI.json(shown.out)
+        #expect(Set(json.keys) == [
+            "id", "type", "law", "status", "received", "acknowledge_by", "due", "original_due", "extended", "subjects",
+            "history", "citation", "records",
+        ])
+        #expect(json["type"] as? String == "erasure" && json["law"] as? String == "gdpr" && json["status"] as? String == "received")
+        #expect(json["acknowledge_by"] is NSNull)
+        #expect(json["received"] as? String == "2026-01-31" && json["due"] as? String == "2026-02-28")
+        for key in ["received", "due", "original_due"] {
+            #expect((json[key] as? String)?.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil, "\(key) is a day")
+        }
+        #expect(json["subjects"] as? [String] == ["+852 9123 4567", "wmChanTM01"] && json["records"] as? Int == 4)
+
+        let ccpa = try CLI.json(try CLI.run(
+            ["privacy", "create", "--type", "access", "--law", "ccpa", "--subject", "a@example.com", "--received", "2026-01-30", "--json"],
+            env: env).out)
+        #expect(ccpa["acknowledge_by"] as? String == "2026-02-13" && ccpa["id"] as? String == "PR-2026-0002")
+
+        #expect(try CLI.run(["privacy", "acknowledge", "PR-2026-0001", "--on", "2026-02-01"], env: env).status == 0)
+        let noReason = try CLI.run(["privacy", "refuse", "PR-2026-0001", "--reason", " "], env: env)
+        #expect(noReason.status != 0 && noReason.err.contains("reason"))
+        #expect(try CLI.run(["privacy", "extend", "PR-2026-0001", "--reason", "complex", "--on", "2026-02-20"], env: env).status == 0)
+        let list = try CLI.run(["privacy", "list"], env: env)
+        #expect(list.out.contains("PR-2026-0001  erasure  gdpr  extended") && list.out.contains("due 2026-04-28 (extended)"))
+        let listed = try JSONSerialization.jsonObject(with: Data(try CLI.run(["privacy", "list", "--json"], env: env).out.utf8))
+        #expect((listed as? [[String: Any]])?.count == 2)
+        #expect(try CLI.run(["verify"], env: env).status == 0)
+    }
+}
