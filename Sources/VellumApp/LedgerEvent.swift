@@ -28,6 +28,8 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         case erasure = "record.erased"
         /// Records kept after an erasure request were restricted (`records`), for the request in `kind`.
         case restriction = "record.restricted"
+        /// A privacy request was registered or moved (the action says how; its id is in records).
+        case privacyRequest = "privacy.request"
     }
 
     public var type: EventType

@@ -51,6 +51,12 @@ public final class SQLiteArchiveStore: ArchiveStore {
         }
     }
 
+    /// Every keyed token the full-text index holds postings for (FTS5's vocabulary): for checks
+    /// that a removal left no token behind.
+    public func indexVocabulary() throws -> Set<String> {
+        try pool.read { Set(try String.fetchAll($0, sql: "SELECT term FROM message_index_vocab")) }
+    }
+
     /// Runs raw SQL: for tamper tests and maintenance tools only.
     public func executeUncheckedSQL(_ sql: String) throws {
         try pool.writeWithoutTransaction { try $0.execute(sql: sql) }

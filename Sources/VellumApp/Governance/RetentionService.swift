@@ -18,8 +18,12 @@ public struct RetentionService: Sendable {
     /// Decides for every record on `day`; removes the due ones unless `dryRun`.
     public func run(on day: CalendarDay, dryRun: Bool, actor: String) throws -> DispositionReport {
         let governance = try RecordGovernance(archive: archive)
+        // Records restricted for an erasure request are erased once nothing keeps them; records
+        // restricted for a restriction request follow retention like any other.
+        let erasures = Set(try PrivacyRequestService(archive: archive).list().filter { $0.request.kind == .erasure }.map(\.id))
         let restricted = try archive.store.read { tx in
-            Dictionary(try tx.restrictions().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            Dictionary(try tx.restrictions().filter { erasures.contains($0.request) }.map { ($0.id, $0) },
+                       uniquingKeysWith: { a, _ in a })
         }
         var report = DispositionReport(
             run_at: Timestamp(date: archive.now()).rfc3339, day: day.description, dry_run: dryRun,
