@@ -8,7 +8,7 @@ struct PrivacyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "privacy",
         abstract: "Privacy requests (access, erasure, restriction) under GDPR, CCPA or PIPL, and their deadlines.",
-        subcommands: [Create.self, List.self, Show.self, Acknowledge.self, Extend.self, Fulfil.self, Refuse.self])
+        subcommands: [Create.self, List.self, Show.self, Acknowledge.self, Extend.self, Claim.self, CloseClaim.self, Fulfil.self, Refuse.self])
 
     /// The day an action is recorded for: `--on`, else today (UTC).
     struct DayOption: ParsableArguments {
@@ -123,6 +123,41 @@ struct PrivacyCommand: ParsableCommand {
             let r = try PrivacyRequestService(archive: try archive.open()).extend(
                 id, reason: reason, on: day.day, actor: actor.name)
             print("Privacy request \(r.id) extended; now due \(r.deadline.due).")
+        }
+    }
+
+    struct Claim: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "claim",
+            abstract: "Record that an erasure request's records are needed for a concrete legal claim (kept, restricted).")
+        @OptionGroup var archive: ArchiveOptions
+        @Argument(help: "The erasure request id.") var id: String
+        @Option(help: "Legal's reference for the claim (never shown to the person).") var reference: String
+        @Option(help: "When the claim is next reviewed, YYYY-MM-DD.") var reviewBy: String?
+        @OptionGroup var actor: ActorOption
+
+        func validate() throws {
+            if let reviewBy, CalendarDay(reviewBy) == nil { throw ValidationError("--review-by: expected a date, got \(reviewBy)") }
+        }
+
+        func run() throws {
+            try PrivacyRequestService(archive: try archive.open()).setLegalClaim(
+                id, reference: reference, reviewBy: reviewBy.flatMap(CalendarDay.init), actor: actor.name)
+            print("Request \(id): the subject's records are kept for a legal claim until `vellum privacy close-claim \(id)`.")
+        }
+    }
+
+    struct CloseClaim: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "close-claim", abstract: "The legal claim no longer needs the records; the next retention run erases them.")
+        @OptionGroup var archive: ArchiveOptions
+        @Argument(help: "The erasure request id.") var id: String
+        @OptionGroup var day: DayOption
+        @OptionGroup var actor: ActorOption
+
+        func run() throws {
+            try PrivacyRequestService(archive: try archive.open()).closeLegalClaim(id, on: day.day, actor: actor.name)
+            print("Request \(id): legal claim closed; `vellum retention run` erases what nothing else keeps.")
         }
     }
 

@@ -20,7 +20,9 @@ public struct RetentionService: Sendable {
         let governance = try RecordGovernance(archive: archive)
         // Records restricted for an erasure request are erased once nothing keeps them; records
         // restricted for a restriction request follow retention like any other.
-        let erasures = Set(try PrivacyRequestService(archive: archive).list().filter { $0.request.kind == .erasure }.map(\.id))
+        let erasureRequests = try PrivacyRequestService(archive: archive).list().filter { $0.request.kind == .erasure }
+        let erasures = Set(erasureRequests.map(\.id))
+        let claims = Dictionary(erasureRequests.compactMap { r in r.legalClaim.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let restricted = try archive.store.read { tx in
             Dictionary(try tx.restrictions().filter { erasures.contains($0.request) }.map { ($0.id, $0) },
                        uniquingKeysWith: { a, _ in a })
@@ -42,7 +44,9 @@ public struct RetentionService: Sendable {
                 let holds = governance.holds(covering: m)
                 if let restriction = restricted[stored.id] {
                     let decision = ErasureDecision.decide(
-                        ErasureItem(id: stored.id.rawValue, category: "messages", retention: retention, holds: holds), on: day)
+                        ErasureItem(
+                            id: stored.id.rawValue, category: "messages", retention: retention, holds: holds,
+                            legalClaim: claims[restriction.request]), on: day)
                     if decision.outcome == .erase {
                         due.append(item(stored, .erasure, basis: restriction.request, retention: retention))
                     } else {

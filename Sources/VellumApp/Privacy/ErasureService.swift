@@ -30,7 +30,8 @@ public struct ErasureService: Sendable {
 
     /// Decides every record in `records` (the subject's, found by keyed look-up) on `day`.
     func erase(
-        _ request: PrivacyRequest, records: [StoredRecord], actor: String, on day: CalendarDay, language: Language
+        _ request: PrivacyRequest, records: [StoredRecord], legalClaim: LegalClaim? = nil, actor: String,
+        on day: CalendarDay, language: Language
     ) throws -> Outcome {
         let governance = try RecordGovernance(archive: archive)
         var decisions: [ErasureDecision] = []
@@ -41,7 +42,9 @@ public struct ErasureService: Sendable {
             let retention = governance.retention(of: m, stored: stored)
             let holds = governance.holds(covering: m)
             let decision = ErasureDecision.decide(
-                ErasureItem(id: stored.id.rawValue, category: Self.category(.en), retention: retention, holds: holds), on: day)
+                ErasureItem(
+                    id: stored.id.rawValue, category: Self.category(.en), retention: retention, holds: holds,
+                    legalClaim: legalClaim), on: day)
             decisions.append(Self.localized(decision, language))
             // Attachments follow their message; the letter counts them on their own line.
             for _ in m.attachments {

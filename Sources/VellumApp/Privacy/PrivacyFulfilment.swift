@@ -55,7 +55,8 @@ extension PrivacyRequestService {
             note = "access package: \(package.items.count) messages"
         case .erasure:
             let outcome = try ErasureService(archive: archive).erase(
-                registered.request, records: found, actor: actor, on: day, language: language)
+                registered.request, records: found, legalClaim: registered.legalClaim, actor: actor, on: day,
+                language: language)
             result.erasure = outcome
             result.restricted = outcome.kept.count
             if let folder {

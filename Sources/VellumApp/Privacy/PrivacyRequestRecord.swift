@@ -21,6 +21,15 @@ struct PrivacyRequestRecord: Codable, Hashable {
     var subjects: [String]
     var created_by: String
     var history: [Change]
+    /// A concrete legal claim the subject's records are needed for (GDPR Art. 17(3)(e)), set when
+    /// an erasure is fulfilled; `closed` once it no longer needs them.
+    var legal_claim: Claim?
+
+    struct Claim: Codable, Hashable {
+        var reference: String
+        var review_by: String?
+        var closed: String?
+    }
 
     init(_ request: PrivacyRequest, subjects: [String], createdBy: String) {
         id = request.id

@@ -105,6 +105,41 @@ public struct PrivacyRequestService: Sendable {
         return try Self.registered(record, deadlines: deadlines)
     }
 
+    /// Records that the subject's records are needed for a concrete legal claim: an erasure then
+    /// keeps them, restricted, until the claim is closed (reviewed by `reviewBy`).
+    @discardableResult
+    public func setLegalClaim(_ id: String, reference: String, reviewBy: CalendarDay?, actor: String) throws -> RegisteredPrivacyRequest {
+        guard !reference.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw VellumError(.invalidInput, "a legal claim needs a reference")
+        }
+        let deadlines = try deadlines()
+        let record = try update(action: "legal_claim", actor: actor) { register in
+            guard let i = register.firstIndex(where: { $0.id == id }) else { throw VellumError(.notFound, "no privacy request \(id)") }
+            guard register[i].type == PrivacyRequestKind.erasure.rawValue else {
+                throw VellumError(.invalidInput, "request \(id) is not an erasure request; a legal claim only keeps records from erasure")
+            }
+            register[i].legal_claim = .init(reference: reference, review_by: reviewBy?.description, closed: nil)
+            return i
+        }
+        return try Self.registered(record, deadlines: deadlines)
+    }
+
+    /// The legal claim no longer needs the records: the next `retention run` erases them, unless
+    /// a hold or retention still keeps them.
+    @discardableResult
+    public func closeLegalClaim(_ id: String, on day: CalendarDay, actor: String) throws -> RegisteredPrivacyRequest {
+        let deadlines = try deadlines()
+        let record = try update(action: "legal_claim_closed", actor: actor) { register in
+            guard let i = register.firstIndex(where: { $0.id == id }) else { throw VellumError(.notFound, "no privacy request \(id)") }
+            guard register[i].legal_claim != nil, register[i].legal_claim?.closed == nil else {
+                throw VellumError(.invalidInput, "request \(id) has no open legal claim")
+            }
+            register[i].legal_claim?.closed = day.description
+            return i
+        }
+        return try Self.registered(record, deadlines: deadlines)
+    }
+
     /// The records the request's subjects take part in (``SubjectFinder``); the look-up is
     /// written to the access log like a search, the request id sealed in its detail.
     public func lookup(_ id: String, actor: String) throws -> SubjectLookup {
@@ -153,6 +188,9 @@ public struct PrivacyRequestService: Sendable {
         let request = try r.request
         return RegisteredPrivacyRequest(
             request: request, subjects: r.subjects, createdBy: r.created_by,
-            deadline: request.deadline(using: deadlines), movedBy: r.history.map(\.by))
+            deadline: request.deadline(using: deadlines), movedBy: r.history.map(\.by),
+            legalClaim: r.legal_claim.flatMap { c in
+                c.closed == nil ? LegalClaim(reference: c.reference, reviewBy: c.review_by.flatMap(CalendarDay.init)) : nil
+            })
     }
 }

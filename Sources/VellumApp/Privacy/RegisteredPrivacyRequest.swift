@@ -10,6 +10,8 @@ public struct RegisteredPrivacyRequest: Sendable, Hashable, Identifiable {
     public var deadline: PrivacyDeadline
     /// Who made each move of ``PrivacyRequest/history``, in the same order.
     public var movedBy: [String]
+    /// The open legal claim the subject's records are kept for, if any (Legal's reference: never in a letter).
+    public var legalClaim: LegalClaim?
 
     public var id: String { request.id }
 

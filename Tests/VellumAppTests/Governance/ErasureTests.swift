@@ -151,6 +151,27 @@ struct ErasureTests {
         #expect(try t.verify().ok)
     }
 
+    @Test("a legal claim keeps what would be erased, restricted, until it is closed; the letter never names the claim")
+    func legalClaim() throws {
+        let t = try Self.setUp()
+        let service = PrivacyRequestService(archive: t.archive)
+        let request = try service.create(kind: .erasure, law: .gdpr, subjects: Self.subjects, received: Self.today, actor: "dpo")
+        try service.setLegalClaim(request.id, reference: "HCA 1234/2026", reviewBy: CalendarDay("2027-06-30")!, actor: "legal")
+        let outcome = try #require(try service.fulfil(request.id, into: nil, language: .en, on: Self.today, actor: "dpo").erasure)
+        #expect(outcome.erased.isEmpty && outcome.kept.count == 5)
+        #expect(outcome.kept.filter { $0.decision.contains("legal claim") }.count == 5)
+        #expect(!outcome.letter.contains("HCA 1234"))
+        #expect(try RetentionService(archive: t.archive).run(on: CalendarDay("2027-07-01")!, dryRun: true, actor: "cco").erased == 0)
+        try service.closeLegalClaim(request.id, on: CalendarDay("2027-07-01")!, actor: "legal")
+        #expect(throws: VellumError.self) { try service.closeLegalClaim(request.id, on: CalendarDay("2027-07-02")!, actor: "legal") }
+        // The four records nothing else keeps go; the WeCom one waits for its retention to end.
+        let run = try RetentionService(archive: t.archive).run(on: CalendarDay("2027-07-02")!, dryRun: false, actor: "cco")
+        #expect(run.erased == 4 && run.kept.restricted == 1)
+        #expect(try t.verify().ok)
+        let access = try service.create(kind: .access, law: .gdpr, subjects: ["x@example.com"], received: Self.today, actor: "dpo")
+        #expect(throws: VellumError.self) { try service.setLegalClaim(access.id, reference: "R", reviewBy: nil, actor: "legal") }
+    }
+
     @Test("restriction requests restrict without erasing; retention later disposes as usual")
     func restriction() throws {
         let t = try Self.setUp()
