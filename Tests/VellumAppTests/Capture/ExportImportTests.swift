@@ -102,16 +102,19 @@ struct ExportImportTests {
     }
 }
 
-@Suite("Attachments are stored once per scope")
-struct AttachmentDedupTests {
-    @Test("the same file sent twice in one conversation is one blob; verify still passes")
-    func dedup() throws {
+@Suite("Attachments are sealed under their message's own key")
+struct AttachmentKeyTests {
+    @Test("a file repeated in one message is one blob; sent in two messages it is two, so each can be shredded alone")
+    func perMessage() throws {
         let t = try TestArchive()
-        let line = { (id: String) in
-            #"{"channel":"whatsapp","account":"+85291230001","conversation":{"id":"wa-tom","kind":"direct"},"id":"\#(id)","sent_at":"2026-03-03T10:05:00Z","from":{"id":"+85291230001"},"to":[{"id":"+44 7700 900123"}],"text":"memo","attachments":[{"name":"memo.txt","media_type":"text/plain","content_base64":"Q29uZmlkZW50aWFsIG1lbW8="}]}"#
+        let file = #"{"name":"memo.txt","media_type":"text/plain","content_base64":"Q29uZmlkZW50aWFsIG1lbW8="}"#
+        let line = { (id: String, files: Int) in
+            #"{"channel":"whatsapp","account":"+85291230001","conversation":{"id":"wa-tom","kind":"direct"},"id":"\#(id)","sent_at":"2026-03-03T10:05:00Z","from":{"id":"+85291230001"},"to":[{"id":"+44 7700 900123"}],"text":"memo","attachments":[\#(Array(repeating: file, count: files).joined(separator: ","))]}"#
         }
-        try t.importJSONL(line("d1") + "\n" + line("d2") + "\n")
+        try t.importJSONL(line("d1", 2) + "\n")
         #expect(try t.archive.blobs.allRefs().count == 1)
+        try t.importJSONL(line("d2", 1) + "\n", name: "second.jsonl")
+        #expect(try t.archive.blobs.allRefs().count == 2)
         #expect(try t.verify().ok)
     }
 }
