@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "vellum",
             dependencies: [
-                "VellumApp", "VellumPolicy", "VellumSurveillance", "VellumCapture", "VellumExport",
+                "VellumApp", "VellumPolicy", "VellumSearch", "VellumSurveillance", "VellumCapture", "VellumExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -210,7 +210,7 @@ public final class Ingestor: Sendable {
             participantKeys: Array(Set([r.sender.partyKey] + r.recipients.map(\.partyKey))),
             sentAt: m.sentAt.epochMilliseconds, capturedAt: capturedAt, scope: scope, body: body,
             commitment: Commitment.make(nonce: nonce, canonical: canonical), ledgerIndex: 0, blobRefs: refs,
-            recordKey: wrappedKey)
+            recordKey: wrappedKey, tagKeys: archive.tagKeys(archived))
         let usage = UsageFacts(
             channel: m.source.channel, account: m.source.account, sentAt: m.sentAt.epochMilliseconds,
             senderEmployee: r.sender.employeeID, recipientEmployees: r.recipients.compactMap(\.employeeID),

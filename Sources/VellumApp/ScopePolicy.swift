@@ -30,4 +30,6 @@ enum ScopePolicy {
     static let policy = "system:policy"
     /// Legal holds and privacy requests.
     static let legal = "system:legal"
+    /// Saved searches (their text can name people).
+    static let searches = "system:searches"
 }

@@ -111,6 +111,15 @@ enum SQLiteSchema {
                 CREATE INDEX alerts_record ON alerts(record_id);
                 """)
         }
+        m.registerMigration("v4-tags") { db in
+            // Keyed tags derived from content at capture, for `has:`, `kind:` and `detector:`.
+            try db.execute(sql: """
+                CREATE TABLE record_tags(
+                    tag_key BLOB NOT NULL, position INTEGER NOT NULL,
+                    PRIMARY KEY(tag_key, position)) WITHOUT ROWID;
+                CREATE INDEX record_tags_position ON record_tags(position);
+                """)
+        }
         return m
     }
 }

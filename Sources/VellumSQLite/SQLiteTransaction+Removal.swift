@@ -17,6 +17,7 @@ extension SQLiteTransaction {
             try db.cachedStatement(sql: "DELETE FROM index_docs WHERE position = ?").execute(arguments: [position])
         }
         try db.cachedStatement(sql: "DELETE FROM record_participants WHERE position = ?").execute(arguments: [position])
+        try db.cachedStatement(sql: "DELETE FROM record_tags WHERE position = ?").execute(arguments: [position])
         try db.cachedStatement(sql: "DELETE FROM records WHERE position = ?").execute(arguments: [position])
         // The review trail stays (who reviewed what, when); what the alert said about the content goes.
         try db.cachedStatement(sql: "UPDATE alerts SET sealed = x'' WHERE record_id = ?")

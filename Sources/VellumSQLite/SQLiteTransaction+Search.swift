@@ -10,10 +10,32 @@ extension SQLiteTransaction {
     func search(_ q: IndexQuery) throws -> IndexResult {
         var filters: [String] = []
         var args: [any DatabaseValueConvertible] = []
-        let fts = !q.phrases.isEmpty
+        let positives = q.phrases.map { Self.fts(.phrase($0)) } + (q.text.map { [Self.fts($0)] } ?? [])
+        let fts = !positives.isEmpty
         if fts {
             filters.append("message_index MATCH ?")
-            args.append(q.phrases.map { "\"" + $0.joined(separator: " ") + "\"" }.joined(separator: " AND "))
+            args.append(positives.joined(separator: " AND ") + (q.excludedText.map { " NOT " + Self.fts($0) } ?? ""))
+        } else if let excluded = q.excludedText {
+            filters.append("r.position NOT IN (SELECT rowid FROM message_index WHERE message_index MATCH ?)")
+            args.append(Self.fts(excluded))
+        }
+        for group in q.tagGroups where !group.isEmpty {
+            let marks = Array(repeating: "?", count: group.count).joined(separator: ",")
+            filters.append("r.position IN (SELECT position FROM record_tags WHERE tag_key IN (\(marks)))")
+            args.append(contentsOf: group)
+        }
+        for kind in q.revisedBy {
+            filters.append("EXISTS (SELECT 1 FROM records e WHERE e.target_key = r.source_key AND e.kind = ?)")
+            args.append(kind.rawValue)
+        }
+        if let statuses = q.alertStatuses {
+            if statuses.isEmpty {
+                filters.append("r.id IN (SELECT record_id FROM alerts)")
+            } else {
+                let marks = Array(repeating: "?", count: statuses.count).joined(separator: ",")
+                filters.append("r.id IN (SELECT record_id FROM alerts WHERE status IN (\(marks)))")
+                args.append(contentsOf: statuses.map(\.rawValue))
+            }
         }
         if !q.channels.isEmpty {
             filters.append("r.channel IN (\(Array(repeating: "?", count: q.channels.count).joined(separator: ",")))")
@@ -83,5 +105,15 @@ extension SQLiteTransaction {
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: pageSQL), arguments: StatementArguments(args + [q.limit, q.offset]))
         return IndexResult(total: total, hits: try rows.map { try decodeRecord($0, offset: 0) })
+    }
+
+    /// An FTS5 query expression: keyed tokens are lowercase base32, so quoting them is always safe.
+    static func fts(_ m: TokenMatch) -> String {
+        switch m {
+        case .phrase(let tokens): "\"" + tokens.joined(separator: " ") + "\""
+        case .all(let parts): "(" + parts.map(fts).joined(separator: " AND ") + ")"
+        case .any(let parts): "(" + parts.map(fts).joined(separator: " OR ") + ")"
+        case .but(let a, let b): "(" + fts(a) + " NOT " + fts(b) + ")"
+        }
     }
 }

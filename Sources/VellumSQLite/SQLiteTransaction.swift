@@ -69,13 +69,16 @@ struct SQLiteTransaction: ArchiveWriter {
         let participants = try Data.fetchAll(
             db.cachedStatement(sql: "SELECT party_key FROM record_participants WHERE position = ? ORDER BY party_key"),
             arguments: [position])
+        let tags = try Data.fetchAll(
+            db.cachedStatement(sql: "SELECT tag_key FROM record_tags WHERE position = ? ORDER BY tag_key"),
+            arguments: [position])
         let refs: String = row[o + 14]
         return StoredRecord(
             id: RecordID(row[o + 1]), sourceKey: row[o + 2], channel: channel, kind: kind, targetKey: row[o + 5],
             conversationKey: row[o + 6], senderKey: row[o + 7], participantKeys: participants, sentAt: row[o + 8],
             capturedAt: row[o + 9], scope: row[o + 10], body: row[o + 11], commitment: row[o + 12],
             ledgerIndex: UInt64(row[o + 13] as Int64), blobRefs: refs.split(separator: " ").map(String.init),
-            recordKey: row[o + 15])
+            recordKey: row[o + 15], tagKeys: tags)
     }
 
     func insert(_ r: StoredRecord, indexTokens: String) throws {
@@ -101,6 +104,8 @@ struct SQLiteTransaction: ArchiveWriter {
         let participant = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO record_participants(party_key, position) VALUES (?, ?)")
         for key in r.participantKeys { try participant.execute(arguments: [key, position]) }
+        let tag = try db.cachedStatement(sql: "INSERT OR IGNORE INTO record_tags(tag_key, position) VALUES (?, ?)")
+        for key in r.tagKeys { try tag.execute(arguments: [key, position]) }
         try db.cachedStatement(sql: "INSERT INTO index_docs(position, tokens) VALUES (?, ?)")
             .execute(arguments: [position, indexTokens])
         try db.cachedStatement(sql: "INSERT INTO message_index(rowid, tokens) VALUES (?, ?)")

@@ -104,17 +104,23 @@ final class MemoryTransaction: ArchiveWriter {
             {
                 continue
             }
-            var score = 0.0
-            if !q.phrases.isEmpty {
-                let doc = (s.tokens[r.id] ?? "").split(separator: " ").map(String.init)
-                var all = true
-                for phrase in q.phrases {
-                    let n = Self.occurrences(of: phrase, in: doc)
-                    if n == 0 { all = false; break }
-                    score += Double(n)
-                }
-                if !all { continue }
+            if q.tagGroups.contains(where: { g in !g.isEmpty && !r.tagKeys.contains(where: g.contains) }) { continue }
+            if !q.revisedBy.isEmpty {
+                let kinds = Set(s.records.filter { $0.record.targetKey == r.sourceKey }.map(\.record.kind))
+                if !Set(q.revisedBy).isSubset(of: kinds) { continue }
             }
+            if let statuses = q.alertStatuses {
+                let alerts = s.alerts.filter { $0.record == r.id }
+                if alerts.isEmpty || (!statuses.isEmpty && !alerts.contains(where: { statuses.contains($0.status) })) { continue }
+            }
+            var score = 0.0
+            let doc = (s.tokens[r.id] ?? "").split(separator: " ").map(String.init)
+            let positive: [TokenMatch] = q.phrases.map { .phrase($0) } + (q.text.map { [$0] } ?? [])
+            if !positive.isEmpty {
+                guard let n = TokenMatch.all(positive).score(in: doc) else { continue }
+                score = Double(n)
+            }
+            if let excluded = q.excludedText, excluded.score(in: doc) != nil { continue }
             matches.append((score, r))
         }
         switch q.order {
@@ -127,15 +133,6 @@ final class MemoryTransaction: ArchiveWriter {
         }
         let page = matches.dropFirst(q.offset).prefix(q.limit).map(\.record)
         return IndexResult(total: matches.count, hits: Array(page))
-    }
-
-    static func occurrences(of phrase: [String], in doc: [String]) -> Int {
-        guard !phrase.isEmpty, doc.count >= phrase.count else { return 0 }
-        var n = 0
-        for start in 0 ... (doc.count - phrase.count) where doc[start] == phrase[0] {
-            if Array(doc[start ..< start + phrase.count]) == phrase { n += 1 }
-        }
-        return n
     }
 
     func indexIntegrityProblems() throws -> [String] { [] }

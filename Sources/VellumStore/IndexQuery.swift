@@ -17,6 +17,17 @@ public struct IndexQuery: Sendable, Hashable {
     public var recipientKeys: [Data] = []
     /// Each group must match a participant (`participant:a participant:b`: both take part).
     public var participantGroups: [[Data]] = []
+    /// Keyed text that must match besides `phrases`: alternatives and exclusions (`a OR b`, `a -b`).
+    public var text: TokenMatch?
+    /// Keyed text that must not match (`-lunch` beside filters only).
+    public var excludedText: TokenMatch?
+    /// Each group must match one of the record's tag keys (keyed `has:attachment`, `kind:payment`,
+    /// `detector:iban`), as the application computed them at capture.
+    public var tagGroups: [[Data]] = []
+    /// Each kind must have revised the record (`has:edit`: an edit targets it).
+    public var revisedBy: [RecordKind] = []
+    /// Records with an alert in one of these states; empty: any state; nil: no filter.
+    public var alertStatuses: [StoredAlert.Status]?
     /// Leave out records restricted after an erasure request (for everyone but legal and compliance).
     public var excludeRestricted = false
     /// Inclusive bounds on `sentAt` (ms since the epoch).
@@ -40,6 +51,46 @@ public struct IndexQuery: Sendable, Hashable {
         self.limit = limit
         self.offset = offset
         self.order = order ?? (phrases.isEmpty ? .timeAscending : .relevance)
+    }
+}
+
+/// A boolean expression over phrases of keyed tokens: what `IndexQuery.text` asks of a record.
+public indirect enum TokenMatch: Sendable, Hashable {
+    /// Consecutive keyed tokens.
+    case phrase([String])
+    case all([TokenMatch])
+    case any([TokenMatch])
+    /// Matches the first and not the second (FTS5's binary `NOT`).
+    case but(TokenMatch, excluding: TokenMatch)
+
+    /// Whether a document (its keyed tokens in order) matches, and how often its positive phrases occur.
+    public func score(in document: [String]) -> Int? {
+        switch self {
+        case .phrase(let p):
+            let n = TokenMatch.occurrences(of: p, in: document)
+            return n > 0 ? n : nil
+        case .all(let parts):
+            var total = 0
+            for part in parts {
+                guard let n = part.score(in: document) else { return nil }
+                total += n
+            }
+            return total
+        case .any(let parts):
+            let scores = parts.compactMap { $0.score(in: document) }
+            return scores.isEmpty ? nil : scores.reduce(0, +)
+        case .but(let a, let b):
+            return b.score(in: document) == nil ? a.score(in: document) : nil
+        }
+    }
+
+    static func occurrences(of phrase: [String], in doc: [String]) -> Int {
+        guard !phrase.isEmpty, doc.count >= phrase.count else { return 0 }
+        var n = 0
+        for start in 0 ... (doc.count - phrase.count) where doc[start] == phrase[0] {
+            if Array(doc[start ..< start + phrase.count]) == phrase { n += 1 }
+        }
+        return n
     }
 }
 

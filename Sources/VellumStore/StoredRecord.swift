@@ -32,11 +32,14 @@ public struct StoredRecord: Sendable, Hashable {
     /// of this record are sealed under it, so deleting these bytes shreds the record alone.
     /// Nil for records sealed directly under the scope key (archives made before keys per record).
     public var recordKey: Data?
+    /// Keyed tags the application derived from the content at capture (`has:attachment`,
+    /// `kind:payment`, `detector:iban`), for filters the blind index cannot answer from words.
+    public var tagKeys: [Data]
 
     public init(
         id: RecordID, sourceKey: Data, channel: Channel, kind: RecordKind, targetKey: Data?, conversationKey: Data,
         senderKey: Data, participantKeys: [Data], sentAt: Int64, capturedAt: Int64, scope: Data, body: Data,
-        commitment: Data, ledgerIndex: UInt64, blobRefs: [String], recordKey: Data? = nil
+        commitment: Data, ledgerIndex: UInt64, blobRefs: [String], recordKey: Data? = nil, tagKeys: [Data] = []
     ) {
         self.id = id
         self.sourceKey = sourceKey
@@ -54,6 +57,7 @@ public struct StoredRecord: Sendable, Hashable {
         self.ledgerIndex = ledgerIndex
         self.blobRefs = blobRefs
         self.recordKey = recordKey
+        self.tagKeys = tagKeys
     }
 }
 

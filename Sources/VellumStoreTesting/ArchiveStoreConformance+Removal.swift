@@ -85,4 +85,40 @@ extension ArchiveStoreConformance {
             try check(try tx.restrictions().count == 1, "the other stays")
         }
     }
+
+    static func booleanSearch(_ store: any ArchiveStore) throws {
+        var tagged = record(1)
+        tagged.tagKeys = [key("has:attachment"), key("detector:iban")]
+        var other = record(2)
+        other.tagKeys = [key("detector:iban")]
+        try store.write { tx in
+            try tx.insert(tagged, indexTokens: "bond memo alpha")
+            try tx.insert(other, indexTokens: "bond lunch")
+            try tx.insert(record(3), indexTokens: "lunch menu")
+            try tx.insert(record(4, kind: .edit, target: "src1"), indexTokens: "bond memo beta")
+            try tx.insert(record(5, kind: .recall, target: "src2"), indexTokens: "")
+            _ = try tx.addAlert(alert(2, rule: "pii", at: 1))
+        }
+        func ids(_ configure: (inout IndexQuery) -> Void) throws -> [String] {
+            var q = IndexQuery(limit: 20, order: .timeAscending)
+            configure(&q)
+            return try store.read { try $0.search(q) }.hits.map(\.id.rawValue)
+        }
+        try check(try ids { $0.text = .any([.phrase(["alpha"]), .phrase(["menu"])]) } == ["m1", "m3"], "OR of words")
+        try check(try ids { $0.phrases = [["bond"]]; $0.excludedText = .phrase(["lunch"]) } == ["m1", "m4"], "a word but not another")
+        try check(try ids { $0.excludedText = .phrase(["bond"]) } == ["m3", "m5"], "NOT alone, beside no words")
+        try check(
+            try ids { $0.text = .all([.phrase(["bond"]), .but(.phrase(["memo"]), excluding: .phrase(["beta"]))]) } == ["m1"],
+            "nested AND and NOT")
+        try check(try ids { $0.text = .phrase(["bond", "memo"]) } == ["m1", "m4"], "phrases keep their order")
+        try check(try ids { $0.tagGroups = [[key("detector:iban")]] } == ["m1", "m2"], "a tag")
+        try check(try ids { $0.tagGroups = [[key("detector:iban")], [key("has:attachment")]] } == ["m1"], "two tags")
+        try check(try ids { $0.revisedBy = [.edit] } == ["m1"], "revised by an edit")
+        try check(try ids { $0.revisedBy = [.recall] } == ["m2"], "revised by a recall")
+        try check(try ids { $0.alertStatuses = [] } == ["m2"], "any alert")
+        try check(try ids { $0.alertStatuses = [.closed] }.isEmpty, "no closed alert")
+        try check(try ids { $0.alertStatuses = [.open, .closed] } == ["m2"], "open or closed")
+        try check(try store.read { try $0.record(id: tagged.id) }?.tagKeys.sorted { $0.lexicographicallyPrecedes($1) }
+            == tagged.tagKeys.sorted { $0.lexicographicallyPrecedes($1) }, "tags read back")
+    }
 }

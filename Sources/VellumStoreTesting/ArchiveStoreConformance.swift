@@ -24,6 +24,7 @@ public enum ArchiveStoreConformance {
         "a removed record leaves a removal, its index tokens and alert content go, and it is never captured again":
             removal,
         "restrictions are kept once and lifted": restriction,
+        "search answers alternatives, exclusions, tags, revisions and alert states": booleanSearch,
     ]
 
     static func key(_ s: String) -> Data { Digest.sha256(Data(s.utf8)).prefix(16) }

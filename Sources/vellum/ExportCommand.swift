@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VellumApp
 import VellumExport
+import VellumSearch
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Export what this query finds (docs/search.md).") var query: String?
     @Option(help: "Export one conversation, by id.") var conversation: String?
     @Option(help: "Export what a legal hold covers, by id or matter.") var hold: String?
+    @Option(help: "Export everything a privacy request's subject takes part in, by request id.") var privacyRequest: String?
+    @Option(help: "Export what a saved search finds, by name.") var saved: String?
     @Option(help: "The folder to create.") var out: String
     @Flag(help: "Mask detected cards, ids and keys in message bodies.") var mask = false
     @Flag(help: "Include records restricted after an erasure request (legal and compliance; hold exports always do).")
@@ -36,8 +39,8 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try formats()
-        guard [query, conversation, hold].compactMap({ $0 }).count == 1 else {
-            throw ValidationError("give exactly one of --query, --conversation or --hold")
+        guard [query, conversation, hold, privacyRequest, saved].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --query, --conversation, --hold, --privacy-request or --saved")
         }
     }
 
@@ -51,8 +54,11 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scope: ExportScope = query.map { .query($0) } ?? conversation.map { .conversation($0) } ?? .hold(hold!)
-        let summary = try ExportService(archive: try archive.open()).export(
+        let opened = try archive.open()
+        let savedText = try saved.map { try SavedSearchService(archive: opened).get($0).queryText }
+        let scope: ExportScope = (query ?? savedText).map { .query($0) } ?? conversation.map { .conversation($0) }
+            ?? privacyRequest.map { .privacyRequest($0) } ?? .hold(hold!)
+        let summary = try ExportService(archive: opened).export(
             scope, formats: try formats(), to: URL(fileURLWithPath: out), mask: mask, actor: actor.name,
             includeRestricted: includeRestricted, progress: { Output.progress("\($0) records exported") })
         let report = Report(

@@ -13,7 +13,7 @@ struct Vellum: AsyncParsableCommand {
         commandName: "vellum",
         abstract: "A self-hosted, encrypted, tamper-evident compliance archive for business chat.",
         subcommands: [
-            InitCommand.self, ImportCommand.self, SearchCommand.self, ShowCommand.self, VerifyCommand.self,
+            InitCommand.self, ImportCommand.self, SearchCommand.self, SearchesCommand.self, ShowCommand.self, VerifyCommand.self,
             QuarantineCommand.self, DirectoryCommand.self, AlertsCommand.self, UsageCommand.self, ScanCommand.self, PolicyCommand.self, WeComCommand.self, CaptureHealthCommand.self, HoldCommand.self, RetentionCommand.self, PrivacyCommand.self, ExportCommand.self, VerifyExportCommand.self, DemoCommand.self,
         ])
 

@@ -15,18 +15,24 @@ public enum ExportScope: Sendable, Hashable {
     case conversation(String)
     /// Everything a legal hold covers, by hold id or matter name.
     case hold(String)
+    /// Every record a privacy request's subject takes part in (restricted ones included).
+    case privacyRequest(String)
 
     var description: String {
         switch self {
         case .query(let q): "query: \(q)"
         case .conversation(let c): "conversation: \(c)"
         case .hold(let h): "hold: \(h)"
+        case .privacyRequest(let id): "privacy request: \(id)"
         }
     }
 
+    /// Legal's and the privacy officer's scopes take restricted records too.
     var isHold: Bool {
-        if case .hold = self { return true }
-        return false
+        switch self {
+        case .hold, .privacyRequest: true
+        case .query, .conversation: false
+        }
     }
 }
 
@@ -94,15 +100,12 @@ public struct ExportService: Sendable {
             let plan = try QueryPlanner(archive: archive).plan(text)
             var cache = BlindTokenCache(key: archive.keys.blindIndex, capacity: 1024)
             var q = IndexQuery(
-                phrases: plan.phrases.map { QueryText.indexTerms($0).map { cache.token(for: $0) } },
                 channels: plan.channels.map { Channel.allCases.filter($0.contains) } ?? [],
                 conversationKeys: plan.conversationIDs.flatMap { c in
                     Channel.allCases.map { archive.conversationKey($0, conversationID: c) }
                 },
                 since: plan.since, until: plan.until, limit: 1000, order: .timeAscending)
-            q.senderKeys = plan.senderKeys
-            q.recipientKeys = plan.recipientKeys
-            q.participantGroups = plan.participantGroups
+            plan.apply(to: &q, cache: &cache)
             q.excludeRestricted = !includeRestricted
             if plan.channels?.isEmpty == true || plan.phrases.contains(["\u{0}"]) { break }
             found = try page(q)
@@ -118,6 +121,8 @@ public struct ExportService: Sendable {
                 throw VellumError(.notFound, "no hold \(name)")
             }
             found = try HoldCoverage(archive: archive).records(covered: hold)
+        case .privacyRequest(let id):
+            found = try PrivacyRequestService(archive: archive).lookup(id, actor: "export").records
         }
         var seen = Set(found.map(\.id))
         var all = found

@@ -48,16 +48,15 @@ public struct SearchService: Sendable {
     public func search(_ request: SearchRequest, actor: String) throws -> SearchResponse {
         // The query language (docs/search.md); the request's own filters narrow it further.
         let plan = try QueryPlanner(archive: archive).plan(request.query ?? "")
-        let phrases = plan.phrases
+        let phrases = plan.highlighted
         // A word that holds no searchable term (only punctuation, say) matches nothing.
-        let unmatchable = phrases.contains { $0 == ["\u{0}"] }
+        let unmatchable = plan.phrases.contains { $0 == ["\u{0}"] }
         var cache = BlindTokenCache(key: archive.keys.blindIndex, capacity: 1024)
         var channels = request.channels.isEmpty ? nil : Set(request.channels)
         if let planned = plan.channels { channels = (channels ?? planned).intersection(planned) }
         let channelList = channels.map { Channel.allCases.filter($0.contains) }
         let conversationIDs = request.conversations + plan.conversationIDs
         var query = IndexQuery(
-            phrases: phrases.map { QueryText.indexTerms($0).map { cache.token(for: $0) } },
             channels: channelList ?? [],
             participantKeys: try request.participants.flatMap { try ParticipantKeys(archive: archive).keys(for: $0) },
             conversationKeys: conversationIDs.flatMap { c in
@@ -66,9 +65,7 @@ public struct SearchService: Sendable {
             since: [request.since.map { Int64($0.timeIntervalSince1970 * 1000) }, plan.since].compactMap { $0 }.max(),
             until: [request.until.map { Int64($0.timeIntervalSince1970 * 1000) }, plan.until].compactMap { $0 }.min(),
             limit: request.limit, offset: request.offset, order: plan.order)
-        query.senderKeys = plan.senderKeys
-        query.recipientKeys = plan.recipientKeys
-        query.participantGroups = plan.participantGroups
+        plan.apply(to: &query, cache: &cache)
         query.excludeRestricted = !request.includeRestricted
         // A channel set emptied by the filters (channel:a channel:b) matches nothing.
         let noChannel = channelList?.isEmpty == true

@@ -104,6 +104,7 @@ struct RecordAudit {
             && r.sentAt == Timestamp(rfc3339: m.sent_at)?.epochMilliseconds
             && r.targetKey == m.targetID.map { archive.sourceKey(source.sibling($0)) }
             && r.blobRefs == m.attachments.map(\.blob)
+            && Set(r.tagKeys) == Set(archive.tagKeys(m))
         if !consistent { problem("record.metadata", "record \(id): its searchable metadata does not match its sealed content") }
         let tokens = IndexText.keyedTokens(m.indexedText, cache: &cache)
         if try tx.indexTokens(of: r.id) != tokens {

@@ -63,4 +63,24 @@ struct ExportTests {
         #expect(!jsonl.contains("4111 1111 1111 1111") && jsonl.contains("4111 11** **** 1111"))
         #expect(ExportVerifier.verify(folder: out).problems.isEmpty)
     }
+
+    @Test("a privacy-request export takes the subject's records, restricted ones too; a query export leaves restricted ones out unless asked")
+    func privacyAndRestricted() throws {
+        let t = try Self.archive()
+        let request = try PrivacyRequestService(archive: t.archive).create(
+            kind: .access, law: .gdpr, subjects: ["+44 7700 900123"], received: CalendarDay("2026-11-28")!, actor: "dpo")
+        let wa1 = t.archive.recordID(SourceRef(channel: .whatsapp, account: "+85291230001", nativeID: "wa1"))
+        try ErasureService(archive: t.archive).restrict([wa1], request: request.id, actor: "dpo")
+        let subject = try ExportService(archive: t.archive).export(
+            .privacyRequest(request.id), formats: [.jsonl], to: t.folder.appendingPathComponent("pr"), mask: false, actor: "dpo")
+        #expect(subject.records == 3)
+        let query = try ExportService(archive: t.archive).export(
+            .query("channel:whatsapp"), formats: [.jsonl], to: t.folder.appendingPathComponent("q"), mask: false, actor: "rev")
+        #expect(query.records == 2)
+        let legal = try ExportService(archive: t.archive).export(
+            .query("channel:whatsapp"), formats: [.jsonl], to: t.folder.appendingPathComponent("q2"), mask: false,
+            actor: "legal", includeRestricted: true)
+        #expect(legal.records == 3)
+        #expect(ExportVerifier.verify(folder: t.folder.appendingPathComponent("pr")).problems.isEmpty)
+    }
 }
