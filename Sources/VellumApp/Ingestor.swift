@@ -5,6 +5,7 @@ public import VellumCapture
 public import VellumCore
 public import VellumSurveillance
 import VellumCrypto
+import VellumPolicy
 import VellumSearch
 import VellumStore
 
@@ -71,6 +72,20 @@ public final class Ingestor: Sendable {
         var tokens: String
         var usage: UsageFacts
         var alerts: [SealedAlert]
+        /// Set when a retail-communication rule counts this message's outside recipients.
+        var retail: RetailFacts?
+    }
+
+    /// What the retail-communication count needs, kept in memory until the commit that counts it.
+    struct RetailFacts {
+        var rule: SurveillanceRule
+        var supervisor: RuleSupervisor
+        var sender: Employee
+        var senderKey: Data
+        var recipients: [Data]
+        var sentAt: Int64
+        var channel: Channel
+        var key: DataKey
     }
 
     /// An alert explanation sealed under its record's scope, ready to enter the review queue.
@@ -226,9 +241,22 @@ public final class Ingestor: Sendable {
                     sealed: try key.seal(try JSONEncoder().encode(explanation), context: Archive.alertContext(id))))
             }
         }
+        var retail: RetailFacts?
+        if let rules = supervisor as? RuleSupervisor, m.revision == nil,
+           let sender = r.sender.employeeID.flatMap({ directory[$0] }),
+           let rule = rules.retailRules(for: sender).first
+        {
+            let outsiders = r.recipients.filter { $0.employeeID == nil }.map(\.partyKey)
+            if !outsiders.isEmpty {
+                retail = RetailFacts(
+                    rule: rule, supervisor: rules, sender: sender,
+                    senderKey: archive.identifierKey(DirectoryService.employeeIdentifier(sender.id)),
+                    recipients: outsiders, sentAt: m.sentAt.epochMilliseconds, channel: m.source.channel, key: key)
+            }
+        }
         return Prepared(
             record: record, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage,
-            alerts: alerts)
+            alerts: alerts, retail: retail)
     }
 
     /// One transaction: records, index, quarantine, ledger leaves, signed head. Returns the source
@@ -252,7 +280,20 @@ public final class Ingestor: Sendable {
                 ).canonicalBytes())
                 inserted.insert(record.sourceKey)
                 next += 1
-                for a in p.alerts {
+                var alerts = p.alerts
+                if let retail = p.retail {
+                    let (before, after) = try tx.noteRecipients(
+                        sender: retail.senderKey, recipients: retail.recipients, at: retail.sentAt,
+                        windowStart: RuleSupervisor.windowStart(retail.rule, sentAt: retail.sentAt))
+                    if let explanation = retail.supervisor.retailAlert(
+                        retail.rule, sender: retail.sender, before: before, after: after, channel: retail.channel)
+                    {
+                        alerts.append(SealedAlert(
+                            rule: explanation.rule, severity: explanation.severity,
+                            sealed: try retail.key.seal(try JSONEncoder().encode(explanation), context: Archive.alertContext(record.id))))
+                    }
+                }
+                for a in alerts {
                     let stored = StoredAlert(
                         record: record.id, rule: a.rule, severity: a.severity, createdAt: record.capturedAt,
                         scope: record.scope, sealed: a.sealed, ledgerIndex: next)

@@ -111,13 +111,16 @@ enum SQLiteSchema {
                 CREATE INDEX alerts_record ON alerts(record_id);
                 """)
         }
-        m.registerMigration("v4-tags") { db in
+        m.registerMigration("v4-tags-recipients") { db in
             // Keyed tags derived from content at capture, for `has:`, `kind:` and `detector:`.
             try db.execute(sql: """
                 CREATE TABLE record_tags(
                     tag_key BLOB NOT NULL, position INTEGER NOT NULL,
                     PRIMARY KEY(tag_key, position)) WITHOUT ROWID;
                 CREATE INDEX record_tags_position ON record_tags(position);
+                CREATE TABLE retail_recipients(
+                    sender_key BLOB NOT NULL, recipient_key BLOB NOT NULL, last_at INTEGER NOT NULL,
+                    PRIMARY KEY(sender_key, recipient_key)) WITHOUT ROWID;
                 """)
         }
         return m

@@ -149,4 +149,16 @@ extension SQLiteTransaction {
             return OrphanRevisionCount(channel: channel, kind: kind, count: row[2])
         }
     }
+
+    func noteRecipients(sender: Data, recipients: [Data], at: Int64, windowStart: Int64) throws -> (before: Int, after: Int) {
+        let count = try db.cachedStatement(
+            sql: "SELECT count(*) FROM retail_recipients WHERE sender_key = ? AND last_at >= ?")
+        let before = try Int.fetchOne(count, arguments: [sender, windowStart]) ?? 0
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO retail_recipients(sender_key, recipient_key, last_at) VALUES (?, ?, ?)
+            ON CONFLICT(sender_key, recipient_key) DO UPDATE SET last_at = max(last_at, excluded.last_at)
+            """)
+        for r in recipients { try upsert.execute(arguments: [sender, r, at]) }
+        return (before, try Int.fetchOne(count, arguments: [sender, windowStart]) ?? 0)
+    }
 }

@@ -89,4 +89,12 @@ extension MemoryTransaction {
         }
         return counts.values.sorted { ($0.channel.rawValue, $0.kind.rawValue) < ($1.channel.rawValue, $1.kind.rawValue) }
     }
+
+    func noteRecipients(sender: Data, recipients: [Data], at: Int64, windowStart: Int64) throws -> (before: Int, after: Int) {
+        var seen = s.recipients[sender] ?? [:]
+        let before = seen.values.count { $0 >= windowStart }
+        for r in recipients { seen[r] = max(seen[r] ?? at, at) }
+        s.recipients[sender] = seen
+        return (before, seen.values.count { $0 >= windowStart })
+    }
 }

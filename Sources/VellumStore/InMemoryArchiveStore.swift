@@ -25,6 +25,8 @@ public final class InMemoryArchiveStore: ArchiveStore {
         var accounts: [String: CaptureAccount] = [:]
         var removals: [Data: RecordRemoval] = [:]
         var restrictions: [RecordID: RecordRestriction] = [:]
+        /// sender key → recipient key → last time written to.
+        var recipients: [Data: [Data: Int64]] = [:]
         /// Positions are never reused, even after the last record is removed.
         var lastPosition: Int64 = 0
     }

@@ -168,4 +168,8 @@ public protocol SupervisionWriter: SupervisionReader {
     func addUsage(_ counts: [UsageCount]) throws
     /// Adds messages to an account (first and last seen widen; the name is kept from the first).
     func touchCaptureAccount(_ account: CaptureAccount) throws
+    /// Notes that `sender` (a keyed employee) wrote to `recipients` (keyed outsiders) at `at`, and
+    /// returns how many distinct recipients the sender had written to since `windowStart`, before
+    /// and after this message (FINRA 2210's retail-communication count).
+    func noteRecipients(sender: Data, recipients: [Data], at: Int64, windowStart: Int64) throws -> (before: Int, after: Int)
 }

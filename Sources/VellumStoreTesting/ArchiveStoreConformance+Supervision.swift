@@ -115,4 +115,24 @@ extension ArchiveStoreConformance {
             try check(try tx.orphanRevisions().first { $0.kind == .status }?.count == 1, "a late original closes its gap")
         }
     }
+
+    static func recipientWindow(_ store: any ArchiveStore) throws {
+        let day: Int64 = 86_400_000
+        let a = key("alice")
+        let counts = try store.write { tx in
+            [
+                try tx.noteRecipients(sender: a, recipients: [key("c1"), key("c2")], at: 10 * day, windowStart: -20 * day),
+                try tx.noteRecipients(sender: a, recipients: [key("c2"), key("c3")], at: 12 * day, windowStart: -18 * day),
+                try tx.noteRecipients(sender: key("bob"), recipients: [key("c1")], at: 12 * day, windowStart: -18 * day),
+                // 35 days later only c4 and what was written since day 17 count.
+                try tx.noteRecipients(sender: a, recipients: [key("c4")], at: 47 * day, windowStart: 17 * day),
+                try tx.noteRecipients(sender: a, recipients: [], at: 48 * day, windowStart: 11 * day),
+            ]
+        }
+        try check(counts[0] == (0, 2), "two new recipients")
+        try check(counts[1] == (2, 3), "a repeated recipient counts once")
+        try check(counts[2] == (0, 1), "senders are counted apart")
+        try check(counts[3] == (0, 1), "recipients outside the window drop out")
+        try check(counts[4] == (3, 3), "a wider window takes them back")
+    }
 }

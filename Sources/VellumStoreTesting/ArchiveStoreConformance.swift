@@ -25,6 +25,7 @@ public enum ArchiveStoreConformance {
             removal,
         "restrictions are kept once and lifted": restriction,
         "search answers alternatives, exclusions, tags, revisions and alert states": booleanSearch,
+        "distinct recipients are counted per sender within a window": recipientWindow,
     ]
 
     static func key(_ s: String) -> Data { Digest.sha256(Data(s.utf8)).prefix(16) }
