@@ -47,6 +47,19 @@ public struct ScanEngine: Sendable {
     /// Scans UTF-8 bytes; offsets in the findings count Unicode scalars of
     /// these bytes (ill-formed sequences count one per non-continuation byte).
     public func scan(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        // Chinese input methods type digits, letters and `@` in full width (４１１１, ｔｏｍ＠…):
+        // scan the text with those folded to ASCII, then point the findings back at the original.
+        if let (folded, origin) = WidthFolding.fold(bytes) {
+            var findings = folded.withUnsafeBufferPointer { scanFolded(utf8: $0) }
+            for i in findings.indices {
+                findings[i].utf8Range = origin[findings[i].utf8Range.lowerBound] ..< origin[findings[i].utf8Range.upperBound]
+            }
+            return findings
+        }
+        return scanFolded(utf8: bytes)
+    }
+
+    func scanFolded(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
         let text = ScanText(bytes)
         var pass = CandidatePass(core: core, text: text)
         if !core.detectors.isEmpty { pass.run() }
