@@ -42,13 +42,20 @@ public final class SQLiteArchiveStore: ArchiveStore {
     /// Rewrites the full-text index (FTS5 keeps deleted documents' postings in old segments until
     /// a merge), then checkpoints and truncates the write-ahead log, which still holds the pages
     /// as they were before the removal. `secure_delete` has zeroed the freed pages themselves.
-    public func reclaim() throws {
+    @discardableResult
+    public func reclaim() throws -> Bool {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "INSERT INTO message_index(message_index) VALUES('optimize')")
         }
-        try pool.writeWithoutTransaction { db in
-            _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        // A reader (another process) can hold the log; retry briefly before saying so.
+        for attempt in 0 ..< 10 {
+            let busy = try pool.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") ?? 1
+            }
+            if busy == 0 { return true }
+            if attempt < 9 { usleep(100_000) }
         }
+        return false
     }
 
     /// Every keyed token the full-text index holds postings for (FTS5's vocabulary): for checks

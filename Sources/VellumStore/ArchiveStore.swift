@@ -13,12 +13,16 @@ public protocol ArchiveStore: Sendable {
     /// Runs `body` in one durable transaction (committed and synced when it returns).
     func write<T>(_ body: (any ArchiveWriter) throws -> T) throws -> T
     /// Reclaims what removals left behind (index segments, freed pages, the write-ahead log), so
-    /// deleted bytes do not linger in the files. Run after disposition and erasure, outside a transaction.
-    func reclaim() throws
+    /// deleted bytes do not linger in the files. Run after disposition and erasure, outside a
+    /// transaction. Returns false when another reader kept the old pages alive (the next reclaim
+    /// or checkpoint finishes the job).
+    @discardableResult
+    func reclaim() throws -> Bool
 }
 
 extension ArchiveStore {
-    public func reclaim() throws {}
+    @discardableResult
+    public func reclaim() throws -> Bool { true }
 }
 
 /// What can be read inside one transaction.

@@ -51,6 +51,10 @@ struct RetentionCommand: ParsableCommand {
             }
             if report.records.count > 20 { print("  … and \(report.records.count - 20) more (see the certificate or --json)") }
             if let written { print("Certificate: \(written.path)") }
+            if report.files_reclaimed == false {
+                print("Note: another process was reading the archive, so the write-ahead log still holds the removed "
+                    + "pages; they go with the next checkpoint (run `vellum retention run` again when it is idle).")
+            }
         }
     }
 }

@@ -20,8 +20,16 @@ struct RecordRemover {
         var basis: String
     }
 
-    /// Removes `items`; records already gone are skipped. Returns the removals made, in ledger order.
-    func remove(_ items: [Item]) throws -> [RecordRemoval] {
+    struct Result {
+        /// The removals made, in ledger order.
+        var removals: [RecordRemoval]
+        /// Whether the files were reclaimed at once (false: a reader held the write-ahead log; the
+        /// removed pages go with the next checkpoint).
+        var reclaimed: Bool
+    }
+
+    /// Removes `items`; records already gone are skipped.
+    func remove(_ items: [Item]) throws -> Result {
         var done: [RecordRemoval] = []
         for start in stride(from: 0, to: items.count, by: batchSize) {
             let batch = items[start ..< min(start + batchSize, items.count)]
@@ -29,11 +37,12 @@ struct RecordRemover {
             try deleteBlobs(blobs)
             done += removals
         }
+        var reclaimed = true
         if !done.isEmpty {
             try archive.writeCheckpoint()
-            try archive.store.reclaim()
+            reclaimed = try archive.store.reclaim()
         }
-        return done
+        return Result(removals: done, reclaimed: reclaimed)
     }
 
     func removeBatch(_ items: [Item]) throws -> ([RecordRemoval], [(String, shared: Bool)]) {

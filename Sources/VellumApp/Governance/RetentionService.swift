@@ -66,7 +66,9 @@ public struct RetentionService: Sendable {
         if dryRun {
             report.records = due.map(\.1)
         } else {
-            let removals = try RecordRemover(archive: archive).remove(due.map(\.0))
+            let result = try RecordRemover(archive: archive).remove(due.map(\.0))
+            report.files_reclaimed = result.reclaimed
+            let removals = result.removals
             let byID = Dictionary(removals.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
             report.records = due.compactMap { (_, r: DispositionReport.Record) -> DispositionReport.Record? in
                 guard let removal = byID[r.id] else { return nil }
@@ -155,6 +157,9 @@ public struct DispositionReport: Sendable, Codable, Hashable {
     public var erased = 0
     public var kept = Kept()
     public var records: [Record] = []
+    /// Whether the database files were rewritten at once so no removed page lingers (false: another
+    /// reader held the write-ahead log; the next run or checkpoint finishes it). Absent in a dry run.
+    public var files_reclaimed: Bool?
     /// The signed tree head that covers every removal leaf.
     public var tree_head: CheckpointFile?
 

@@ -26,6 +26,8 @@ public struct ErasureService: Sendable {
         public var kept: [Kept]
         /// The decision letter, in the language asked for.
         public var letter: String
+        /// Whether the database files were rewritten at once (see ``DispositionReport/files_reclaimed``).
+        public var files_reclaimed: Bool
     }
 
     /// Decides every record in `records` (the subject's, found by keyed look-up) on `day`.
@@ -59,12 +61,14 @@ public struct ErasureService: Sendable {
             }
         }
         try restrict(keep.map(\.0), request: request.id, actor: actor)
-        let removed = try RecordRemover(archive: archive).remove(erase)
+        let result = try RecordRemover(archive: archive).remove(erase)
+        let removed = result.removals
         let letter = DecisionLetter.render(
             request: request, decisions: decisions, policy: governance.policy, language: language, date: day)
         return Outcome(
             request: request.id, day: day.description, erased: removed.map(\.id.rawValue),
-            kept: keep.map { Outcome.Kept(id: $0.0.rawValue, decision: $0.1.explanation) }, letter: letter)
+            kept: keep.map { Outcome.Kept(id: $0.0.rawValue, decision: $0.1.explanation) }, letter: letter,
+            files_reclaimed: result.reclaimed)
     }
 
     /// Restricts kept records in one transaction, with one ledger leaf naming them and the request.

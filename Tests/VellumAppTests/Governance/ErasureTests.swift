@@ -70,7 +70,7 @@ struct ErasureTests {
             request.id, into: t.folder.appendingPathComponent("letter"), language: .en, on: Self.today, actor: "dpo")
         let outcome = try #require(result.erasure)
         #expect(Set(outcome.erased) == Set(erasable.map(\.rawValue)))
-        #expect(outcome.kept.map(\.id) == [kept.rawValue])
+        #expect(outcome.kept.map(\.id) == [kept.rawValue] && outcome.files_reclaimed)
         #expect(outcome.kept[0].decision.contains("hk-licensed") && outcome.kept[0].decision.contains("2033-03-06"))
         #expect(outcome.letter.contains("2033-03-06") && outcome.letter.contains("messages: 4") && outcome.letter.contains("attachments: 1"))
         #expect(!outcome.letter.contains("+44") && !outcome.letter.contains("Tom"))

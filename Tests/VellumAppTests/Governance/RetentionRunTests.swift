@@ -60,6 +60,7 @@ struct RetentionRunTests {
         let gone = ["t1", "t2", "t3"].map { Self.id(t, .telegram, "", $0) } + ["w1", "w2"].map { Self.id(t, .wecom, "corp1", $0) }
         #expect(Set(report.records.map(\.id)) == Set(gone.map(\.rawValue)))
         #expect(report.disposed == 5 && report.kept.hold == 3 && report.records.allSatisfy { $0.removal_ledger_index != nil })
+        #expect(report.files_reclaimed == true)
 
         let (left, count, removalRows) = try t.archive.store.read { tx in
             (try gone.compactMap { try tx.record(id: $0) }, try tx.recordCount(), try tx.removals(after: -1, limit: 100))
