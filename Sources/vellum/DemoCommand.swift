@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VellumApp
+import VellumPolicy
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,14 +32,19 @@ struct DemoCommand: ParsableCommand {
         let keyFile = try Archive.create(at: dir)
         let archive = try Archive.open(dir)
         let employees = try DirectoryService(archive: archive).importFile(directoryFile, actor: "demo")
+        let policyFile = workspace.appendingPathComponent("vellum-policy.yaml")
+        try Data(DemoDataset.policyYAML.utf8).write(to: policyFile)
+        let policy = try PolicyService(archive: archive).apply(policyFile, actor: "demo")
         let importer = FileImporter(ingestor: try Ingestor(archive: archive), format: .jsonl)
         let good = try importer.importFile(messagesFile)
         let bad = try importer.importFile(brokenFile)
+        let alerts = try AlertService(archive: archive).count()
         print("""
             Built a demo archive in \(path) (master key: \(keyFile.path)).
               \(employees) employees in the directory
               \(good.imported) messages imported (WeCom, WhatsApp, Telegram, Signal, SMS, email; edits and recalls kept as versions)
               \(bad.quarantined) broken lines quarantined, sealed, not lost
+              a policy applied: \(policy.retentionRules.count) retention rules, \(policy.surveillance.rules.count) surveillance rules; \(alerts) alerts in the review queue
             Everything in \(path) is encrypted: try `grep -r 合同 \(path)` and find nothing.
             """)
         printNextSteps(data)
@@ -52,6 +58,11 @@ struct DemoCommand: ParsableCommand {
               swift run vellum search --data \(data) --channel whatsapp portfolio
               swift run vellum search --data \(data) --participant E1001 --since 2026-01-01 --json
               swift run vellum show --data \(data) ID          (an id from the search)
+              swift run vellum search --data \(data) 'detector:credit_card OR detector:cn_resident_id'
+              swift run vellum alerts list --data \(data)
+              swift run vellum policy explain --data \(data) ID
+              swift run vellum retention run --data \(data) --dry-run --as-of 2040-01-01
+              swift run vellum privacy create --data \(data) --type access --law pipl --subject SOMEONE
               swift run vellum quarantine list --data \(data)
               swift run vellum verify --data \(data)
             """)

@@ -28,6 +28,9 @@ public enum DemoDataset {
 
     /// Builds the demo files. The same seed always gives byte-identical files; the seed changes the
     /// exact minutes and seconds, message ids and the generated morning briefings, not the story.
+    /// The demo firm's policy file (YAML).
+    public static var policyYAML: String { DemoPolicy.yaml }
+
     public static func make(seed: UInt64 = 2026) -> Files {
         var scheduler = DemoScheduler(seed: seed)
         var briefingRandom = DemoRandom(seed: seed ^ 0x6272_6965_6669_6E67)

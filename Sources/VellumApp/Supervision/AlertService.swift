@@ -55,6 +55,11 @@ public struct AlertService: Sendable {
         var note: String?
     }
 
+    /// How many alerts the queue holds, in any state (counts only: no access event).
+    public func count() throws -> Int {
+        try archive.store.read { try $0.alertCounts() }.values.reduce(0, +)
+    }
+
     public func list(_ query: AlertQuery, actor: String) throws -> [AlertSummary] {
         let alerts = try archive.store.read { try $0.alerts(query) }
         let out = alerts.map(summary)

@@ -141,3 +141,25 @@ struct DemoDatasetTests {
         }
     }
 }
+
+@Suite("vellum demo through the binary")
+struct DemoCommandTests {
+    @Test("builds an archive under the demo policy: alerts in the queue, retention decided, everything verifies")
+    func demo() throws {
+        let scratch = try ScratchFolder("vellum-demo-cli")
+        let data = scratch.path("demo").path
+        let built = try CLI.run(["demo", "--data", data])
+        #expect(built.status == 0, "\(built.err)")
+        #expect(built.out.contains("a policy applied") && built.out.contains("alerts in the review queue"))
+        let alerts = try JSONSerialization.jsonObject(with: Data(try CLI.run(["alerts", "list", "--data", data, "--json"]).out.utf8))
+        #expect(((alerts as? [[String: Any]]) ?? []).count > 5)
+        let dry = try CLI.json(try CLI.run(["retention", "run", "--data", data, "--dry-run", "--json"]).out)
+        #expect(dry["examined"] as? Int ?? 0 > 300 && dry["kept"] != nil)
+        #expect(try CLI.json(try CLI.run(["verify", "--data", data, "--json"]).out)["ok"] as? Bool == true)
+        #expect(try CLI.run(["demo", "--data", data]).out.contains("already"))
+        let bytes = try FileManager.default.subpathsOfDirectory(atPath: data).compactMap {
+            FileManager.default.contents(atPath: data + "/" + $0)
+        }
+        #expect(!bytes.contains { $0.range(of: Data("合同".utf8)) != nil })
+    }
+}
