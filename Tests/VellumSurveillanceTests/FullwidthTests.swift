@@ -10,6 +10,7 @@ struct FullwidthTests {
         ("邮箱 ", "ｔｏｍ＠ｅｘａｍｐｌｅ．ｃｏｍ", "email", "t***@example.com"),
         ("卡号　", "4111　1111　1111　1111", "credit_card", "4111 11** **** 1111"),
         ("IBAN ", "ＧＢ８２ ＷＥＳＴ １２３４ ５６９８ ７６５４ ３２", "iban", nil),
+        ("好的，卡号：", "４１１１－１１１１－１１１１－１１１１", "credit_card", "4111-11**-****-1111"),
     ] as [(String, String, String, String?)])
     func fullwidth(prefix: String, value: String, detector: String, masked: String?) throws {
         let text = prefix + value + " 谢谢"
@@ -26,6 +27,13 @@ struct FullwidthTests {
         #expect(detect("卡号 ４１１１ １１１１ １１１１ １１１２").filter { $0.detector == "credit_card" }.isEmpty)
         #expect(detect("订单号 ２０２６０３０１１２３４５６７８").filter { $0.detector == "credit_card" }.isEmpty)
         #expect(detect("身份证 １１０１０５１９４９１３３１００２Ｘ").filter { $0.detector == "cn_resident_id" }.isEmpty)
+    }
+
+    @Test("full-width punctuation alone leaves the text as it is")
+    func punctuationOnly() throws {
+        let text = "好的，卡号：4111 1111 1111 1111（新卡）"
+        let finding = try #require(detect(text).first { $0.detector == "credit_card" })
+        #expect(finding.start == 6 && finding.utf8Range.lowerBound == "好的，卡号：".utf8.count)
     }
 
     @Test("text without full-width forms scans as before; mixed text keeps every offset")
