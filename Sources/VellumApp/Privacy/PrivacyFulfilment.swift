@@ -30,11 +30,7 @@ extension PrivacyRequestService {
         guard !registered.request.status.isFinal else {
             throw VellumError(.refused, "request \(id) is already \(registered.request.status.rawValue)")
         }
-        if registered.request.kind == .correction {
-            throw VellumError(
-                .refused,
-                "archived communications are kept unaltered (SEC 17a-4(f), MiFID II Art. 16(7)); answer request \(id) with `vellum privacy refuse --reason …` and keep the person's statement with it")
-        }
+        if registered.request.kind == .correction { throw Self.correctionRefused(id) }
         if registered.request.kind == .access, folder == nil {
             throw VellumError(.invalidInput, "an access package needs a folder to go into (--out DIR)")
         }
@@ -71,12 +67,18 @@ extension PrivacyRequestService {
             result.restricted = found.count
             note = "restricted \(found.count) records"
         case .correction:
-            fatalError("refused above")
+            throw Self.correctionRefused(id)
         }
         if registered.request.status == .received {
             try move(id, to: .inProgress, note: nil, on: day, actor: actor)
         }
         try move(id, to: .fulfilled, note: note, on: day, actor: actor)
         return result
+    }
+
+    static func correctionRefused(_ id: String) -> VellumError {
+        VellumError(
+            .refused,
+            "archived communications are kept unaltered (SEC 17a-4(f), MiFID II Art. 16(7)); answer request \(id) with `vellum privacy refuse --reason …` and keep the person's statement with it")
     }
 }

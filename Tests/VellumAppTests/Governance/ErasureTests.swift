@@ -184,6 +184,14 @@ struct ErasureTests {
         let run = try RetentionService(archive: t.archive).run(on: CalendarDay("2030-01-01")!, dryRun: true, actor: "cco")
         #expect(run.erased == 0)
         #expect(throws: VellumError.self) { _ = try service.fulfil(request.id, into: nil, language: .en, on: Self.today, actor: "dpo") }
+        let correction = try service.create(kind: .correction, law: .gdpr, subjects: ["wmTomBaker01"], received: Self.today, actor: "dpo")
+        do {
+            _ = try service.fulfil(correction.id, into: nil, language: .en, on: Self.today, actor: "dpo")
+            Issue.record("a correction cannot alter archived records")
+        } catch let e as VellumError {
+            #expect(e.code == .refused && e.reason.contains("unaltered"))
+        }
+        #expect(try service.show(correction.id).request.status == .received)
     }
 
     @Test("access: a JSON and an HTML of everything held about the subject, files included, other people redacted")
