@@ -35,7 +35,9 @@ struct RetentionCommand: ParsableCommand {
         func run() throws {
             let day = asOf.flatMap(CalendarDay.init) ?? HoldCommand.today()
             let service = RetentionService(archive: try archive.open())
-            let report = try service.run(on: day, dryRun: dryRun, actor: actor.name)
+            let report = try service.run(on: day, dryRun: dryRun, actor: actor.name) { examined in
+                if examined % 50_000 == 0 { Output.progress("\(examined) records decided") }
+            }
             let written = dryRun ? nil : try service.writeCertificate(report, to: certificate.map { URL(fileURLWithPath: $0) })
             if output.json {
                 try Output.json(report)

@@ -30,6 +30,8 @@ public struct RecordExplanation: Sendable, Codable, Hashable {
     public var holds: [Hold]
     /// What `retention run` would do today, and why.
     public var disposition: String
+    /// The privacy request that restricted the record (kept after an erasure request), if any.
+    public var restricted_by: String?
 }
 
 public struct ExplainService: Sendable {
@@ -39,9 +41,9 @@ public struct ExplainService: Sendable {
 
     public func explain(_ id: String, actor: String, today: CalendarDay) throws -> RecordExplanation {
         let governance = try RecordGovernance(archive: archive)
-        let stored = try archive.store.read { tx in
+        let (stored, restriction) = try archive.store.read { tx in
             guard let r = try tx.record(id: RecordID(id)) else { throw try archive.absentRecordError(RecordID(id), tx) }
-            return r
+            return (r, try tx.restriction(of: r.id))
         }
         let m = try archive.open(stored).message
         let retention = governance.retention(of: m, stored: stored)
@@ -53,7 +55,10 @@ public struct ExplainService: Sendable {
             winning_rule: retention.winner?.rule.id,
             matching_rules: retention.matches.map { .init(rule: $0.rule.id, retain_until: $0.until.description, why: $0.why) },
             holds: covering.map { .init(id: $0.id, matter: $0.matter, reason: $0.reason, active: $0.isActive(on: today)) },
-            disposition: decision.explanation)
+            disposition: restriction.map {
+                "Restricted after privacy request \($0.request): erased by `retention run` once nothing keeps it. " + decision.explanation
+            } ?? decision.explanation,
+            restricted_by: restriction?.request)
     }
 }
 

@@ -16,7 +16,9 @@ public struct RetentionService: Sendable {
     public init(archive: Archive) { self.archive = archive }
 
     /// Decides for every record on `day`; removes the due ones unless `dryRun`.
-    public func run(on day: CalendarDay, dryRun: Bool, actor: String) throws -> DispositionReport {
+    public func run(
+        on day: CalendarDay, dryRun: Bool, actor: String, progress: (Int) -> Void = { _ in }
+    ) throws -> DispositionReport {
         let governance = try RecordGovernance(archive: archive)
         // Records restricted for an erasure request are erased once nothing keeps them; records
         // restricted for a restriction request follow retention like any other.
@@ -38,6 +40,7 @@ public struct RetentionService: Sendable {
             }
             guard let last = page.last else { break }
             after = last.0
+            progress(report.examined + page.count)
             for (_, stored, m) in page {
                 report.examined += 1
                 let retention = governance.retention(of: m, stored: stored)

@@ -110,6 +110,8 @@ struct ErasureTests {
         #expect(report.ok, "\(report.problems)")
         #expect(report.removed == 4)
 
+        let why = try ExplainService(archive: t.archive).explain(kept.rawValue, actor: "dpo", today: Self.today)
+        #expect(why.restricted_by == request.id && why.disposition.contains(request.id) && why.retain_until == "2033-03-05")
         // The kept record is restricted: hidden from search and show unless legal asks.
         #expect(try t.search("bond trade").total == 0)
         #expect(try t.search("bond trade") { $0.includeRestricted = true }.total == 1)
