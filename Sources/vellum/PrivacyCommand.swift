@@ -95,6 +95,10 @@ struct PrivacyCommand: ParsableCommand {
                 print("    \(change.day) \(change.from.rawValue) → \(change.to.rawValue) by \(by)\(change.note.map { ": \($0)" } ?? "")")
             }
             print("    \(found) archived record\(found == 1 ? "" : "s") with the subject as a participant")
+            let restricted = try service.restrictedRecords(id)
+            if !restricted.isEmpty {
+                print("    \(restricted.count) restricted by this request (erased by `vellum retention run` once nothing keeps them)")
+            }
         }
     }
 

@@ -140,6 +140,11 @@ public struct PrivacyRequestService: Sendable {
         return try Self.registered(record, deadlines: deadlines)
     }
 
+    /// The ids of the records this request restricted (kept after an erasure, or a restriction request).
+    public func restrictedRecords(_ id: String) throws -> [String] {
+        try archive.store.read { try $0.restrictions() }.filter { $0.request == id }.map(\.id.rawValue)
+    }
+
     /// The records the request's subjects take part in (``SubjectFinder``); the look-up is
     /// written to the access log like a search, the request id sealed in its detail.
     public func lookup(_ id: String, actor: String) throws -> SubjectLookup {

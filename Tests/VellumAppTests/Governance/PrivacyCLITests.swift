@@ -40,6 +40,7 @@ struct PrivacyCLITests {
         #expect(erased.out.contains("Erased 4; kept 1"))
         let letter = try String(contentsOf: letters.appendingPathComponent("decision-letter.zh.txt"), encoding: .utf8)
         #expect(letter.contains(erasureID) && letter.contains("2033-03-06"))
+        #expect(try CLI.run(["privacy", "show", erasureID], env: env).out.contains("1 restricted by this request"))
         let again = try CLI.run(["privacy", "fulfil", erasureID], env: env)
         #expect(again.status != 0 && again.err.contains("fulfilled"))
 
