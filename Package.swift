@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "vellum-bench",
             dependencies: [
-                "VellumApp", "VellumStore", "VellumSurveillance", .product(name: "GRDB", package: "GRDB.swift"),
+                "VellumApp", "VellumStore", "VellumSurveillance", "VellumExport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -49,16 +49,18 @@ public struct ExportService: Sendable {
         includeRestricted: Bool = false, progress: (Int) -> Void = { _ in }
     ) throws -> ExportSummary {
         // A hold export is Legal's: it takes records restricted after an erasure request too.
-        let records = try collect(scope, includeRestricted: includeRestricted || scope.isHold)
+        let refs = try collect(scope, includeRestricted: includeRestricted || scope.isHold)
         let (head, publicKey) = try archive.store.read { tx -> (TreeHead, Data) in
             guard let head = try tx.latestTreeHead() else { throw VellumError(.notFound, "the archive has no tree head yet") }
             return (head, archive.keys.signing.publicKey)
         }
-        // Group by conversation, oldest first; revisions travel with their conversation.
-        var byConversation: [Data: [StoredRecord]] = [:]
-        for r in records { byConversation[r.conversationKey, default: []].append(r) }
+        // Group by conversation, oldest first; revisions travel with their conversation. Only
+        // light references are held; each conversation's records are read as the writers ask.
+        var byConversation: [Data: [RecordRef]] = [:]
+        for r in refs { byConversation[r.conversation, default: []].append(r) }
         let groups = byConversation.values.map { $0.sorted { ($0.sentAt, $0.ledgerIndex) < ($1.sentAt, $1.ledgerIndex) } }
             .sorted { ($0.first?.sentAt ?? 0) < ($1.first?.sentAt ?? 0) }
+        byConversation = [:]
         let engine = ScanEngine()
         let masking: ExportMasking = mask
             ? .spans(description: "detectors: " + engine.detectorIDs.joined(separator: ", ")) { m in
@@ -77,7 +79,14 @@ public struct ExportService: Sendable {
         do {
             var done = 0
             for group in groups {
-                try session.add(conversation: try group.map { try exportMessage($0, head: head) })
+                let messages = StreamedMessages(ids: group.map(\.id)) { id in
+                    guard let record = try archive.store.read({ try $0.record(id: id) }) else {
+                        throw VellumError(.notFound, "record \(id) left the archive during the export")
+                    }
+                    return try exportMessage(record, head: head)
+                }
+                try session.add(conversation: messages)
+                if let error = messages.failure.error { throw error }
                 done += group.count
                 progress(done)
             }
@@ -86,15 +95,49 @@ public struct ExportService: Sendable {
             session.abandon()
             throw error
         }
+        // The manifest, whose SHA-256 is the commitment, lists every item; a very large export names
+        // its records there rather than in one enormous ledger leaf.
         try AccessLog(archive: archive).record(
-            actor: actor, action: "export", records: records.map(\.id.rawValue), count: records.count,
+            actor: actor, action: "export",
+            records: refs.count <= Self.recordsNamedInLedger ? refs.map(\.id.rawValue) : [], count: refs.count,
             detail: "\(scope.description) → \(folder.lastPathComponent)", commitment: summary.manifestSHA256)
         return summary
     }
 
-    /// The records in scope and every record that revises one of them.
-    func collect(_ scope: ExportScope, includeRestricted: Bool = false) throws -> [StoredRecord] {
-        var found: [StoredRecord] = []
+    /// Exports larger than this name their records only in the manifest, not in the ledger leaf.
+    static let recordsNamedInLedger = 10_000
+
+    /// What grouping needs of a record in scope; the record itself is read when it is written.
+    struct RecordRef {
+        var id: RecordID
+        var conversation: Data
+        var sentAt: Int64
+        var ledgerIndex: UInt64
+
+        init(_ r: StoredRecord) {
+            id = r.id
+            conversation = r.conversationKey
+            sentAt = r.sentAt
+            ledgerIndex = r.ledgerIndex
+        }
+    }
+
+    /// The records in scope and every record that revises one of them, as light references
+    /// (records are read a page at a time and let go).
+    func collect(_ scope: ExportScope, includeRestricted: Bool = false) throws -> [RecordRef] {
+        var refs: [RecordRef] = []
+        var seen = Set<RecordID>()
+        func take(_ page: [StoredRecord]) throws {
+            try archive.store.read { tx in
+                for r in page where seen.insert(r.id).inserted {
+                    refs.append(RecordRef(r))
+                    guard r.targetKey == nil else { continue }
+                    for v in try tx.records(targeting: r.sourceKey) where seen.insert(v.id).inserted {
+                        if try includeRestricted || tx.restriction(of: v.id) == nil { refs.append(RecordRef(v)) }
+                    }
+                }
+            }
+        }
         switch scope {
         case .query(let text):
             let plan = try QueryPlanner(archive: archive).plan(text)
@@ -108,41 +151,32 @@ public struct ExportService: Sendable {
             plan.apply(to: &q, cache: &cache)
             q.excludeRestricted = !includeRestricted
             if plan.channels?.isEmpty == true || plan.phrases.contains(["\u{0}"]) { break }
-            found = try page(q)
+            try page(q, take)
         case .conversation(let id):
             var q = IndexQuery(
                 conversationKeys: Channel.allCases.map { archive.conversationKey($0, conversationID: id) }, limit: 1000,
                 order: .timeAscending)
             q.excludeRestricted = !includeRestricted
-            found = try page(q)
+            try page(q, take)
         case .hold(let name):
             let holds = try HoldService(archive: archive).list()
             guard let hold = holds.first(where: { $0.id == name || $0.matter == name }) else {
                 throw VellumError(.notFound, "no hold \(name)")
             }
-            found = try HoldCoverage(archive: archive).records(covered: hold)
+            try HoldCoverage(archive: archive).forEachPage(covered: hold, take)
         case .privacyRequest(let id):
-            found = try PrivacyRequestService(archive: archive).lookup(id, actor: "export").records
+            try take(try PrivacyRequestService(archive: archive).lookup(id, actor: "export").records)
         }
-        var seen = Set(found.map(\.id))
-        var all = found
-        try archive.store.read { tx in
-            for r in found where r.targetKey == nil {
-                for v in try tx.records(targeting: r.sourceKey) where seen.insert(v.id).inserted {
-                    if try includeRestricted || tx.restriction(of: v.id) == nil { all.append(v) }
-                }
-            }
-        }
-        return all
+        return refs
     }
 
-    func page(_ query: IndexQuery) throws -> [StoredRecord] {
+    /// Pages through every match of `query` (1,000 at a time) and hands each page to `body`.
+    func page(_ query: IndexQuery, _ body: ([StoredRecord]) throws -> Void) throws {
         var q = query
-        var out: [StoredRecord] = []
         while true {
             let hits = try archive.store.read { try $0.search(q) }.hits
-            out += hits
-            if hits.count < q.limit { return out }
+            try body(hits)
+            if hits.count < q.limit { return }
             q.offset += q.limit
         }
     }
@@ -188,5 +222,33 @@ public struct ExportService: Sendable {
             ledgerLeaf: leaf,
             inclusionProof: InclusionProof(
                 leafIndex: record.ledgerIndex, treeSize: head.size, auditPath: proof.map(\.hexString)))
+    }
+}
+
+/// A conversation's messages read one by one as the export session iterates: a conversation of
+/// any length is never held in memory. A sequence cannot throw, so the first error ends the
+/// iteration and waits in `failure` for the caller to rethrow.
+struct StreamedMessages: Sequence {
+    final class Failure: @unchecked Sendable { var error: (any Error)? }
+
+    let ids: [RecordID]
+    let make: (RecordID) throws -> ExportMessage
+    let failure = Failure()
+
+    init(ids: [RecordID], make: @escaping (RecordID) throws -> ExportMessage) {
+        self.ids = ids
+        self.make = make
+    }
+
+    func makeIterator() -> AnyIterator<ExportMessage> {
+        var i = 0
+        return AnyIterator {
+            guard failure.error == nil, i < ids.count else { return nil }
+            defer { i += 1 }
+            do { return try make(ids[i]) } catch {
+                failure.error = error
+                return nil
+            }
+        }
     }
 }

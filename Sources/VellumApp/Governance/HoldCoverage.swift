@@ -22,13 +22,19 @@ struct HoldCoverage {
     /// Every record the hold covers, in ledger order (each record opened once).
     func records(covered hold: LegalHold) throws -> [StoredRecord] {
         var out: [StoredRecord] = []
+        try forEachPage(covered: hold) { out += $0 }
+        return out
+    }
+
+    /// The records the hold covers, a page at a time, in ledger order.
+    func forEachPage(covered hold: LegalHold, _ body: ([StoredRecord]) throws -> Void) throws {
         var after: Int64 = -1
         while true {
             let page = try archive.store.read { tx in
                 try tx.records(after: after, limit: 1000).map { ($0.position, $0.record, try archive.open($0.record, reader: tx).message) }
             }
-            guard let last = page.last else { return out }
-            for (_, record, message) in page where hold.covers(subject(of: message, holds: [hold])) { out.append(record) }
+            guard let last = page.last else { return }
+            try body(page.filter { hold.covers(subject(of: $0.2, holds: [hold])) }.map(\.1))
             after = last.0
         }
     }

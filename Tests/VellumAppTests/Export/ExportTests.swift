@@ -84,3 +84,28 @@ struct ExportTests {
         #expect(ExportVerifier.verify(folder: t.folder.appendingPathComponent("pr")).problems.isEmpty)
     }
 }
+
+@Suite("Conversations stream into the export session")
+struct StreamedMessagesTests {
+    @Test("messages are made one at a time as the session asks; the first failure ends the sequence and is kept")
+    func streaming() throws {
+        let t = try ExportTests.archive()
+        let records = try t.archive.store.read { try $0.records(after: -1, limit: 10) }.map(\.record)
+        let head = try #require(try t.archive.store.read { try $0.latestTreeHead() })
+        let service = ExportService(archive: t.archive)
+        var made: [RecordID] = []
+        let ok = StreamedMessages(ids: records.map(\.id)) { id in
+            made.append(id)
+            return try service.exportMessage(records.first { $0.id == id }!, head: head)
+        }
+        var iterator = ok.makeIterator()
+        #expect(iterator.next()?.recordID == records[0].id && made == [records[0].id])
+        #expect(Array(ok).count == records.count && ok.failure.error == nil)
+        let failing = StreamedMessages(ids: records.map(\.id)) { id in
+            guard id != records[2].id else { throw VellumError(.notFound, "gone") }
+            return try service.exportMessage(records.first { $0.id == id }!, head: head)
+        }
+        #expect(Array(failing).count == 2)
+        #expect((failing.failure.error as? VellumError)?.reason == "gone")
+    }
+}
