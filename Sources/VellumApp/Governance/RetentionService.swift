@@ -1,5 +1,5 @@
 public import Foundation
-public import VellumCore
+import VellumCore
 public import VellumPolicy
 import VellumCrypto
 import VellumStore

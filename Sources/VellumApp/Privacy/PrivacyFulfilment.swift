@@ -1,6 +1,7 @@
 public import Foundation
-public import VellumCore
+import VellumCore
 public import VellumPolicy
+import VellumStore
 
 /// What fulfilling a privacy request did.
 public struct PrivacyFulfilment: Sendable, Codable, Hashable {

@@ -98,7 +98,7 @@ struct StreamedMessagesTests {
             made.append(id)
             return try service.exportMessage(records.first { $0.id == id }!, head: head)
         }
-        var iterator = ok.makeIterator()
+        let iterator = ok.makeIterator()
         #expect(iterator.next()?.recordID == records[0].id && made == [records[0].id])
         #expect(Array(ok).count == records.count && ok.failure.error == nil)
         let failing = StreamedMessages(ids: records.map(\.id)) { id in
