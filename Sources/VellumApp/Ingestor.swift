@@ -79,7 +79,6 @@ public final class Ingestor: Sendable {
     /// What the retail-communication count needs, kept in memory until the commit that counts it.
     struct RetailFacts {
         var rule: SurveillanceRule
-        var supervisor: RuleSupervisor
         var sender: Employee
         var senderKey: Data
         var recipients: [Data]
@@ -249,7 +248,7 @@ public final class Ingestor: Sendable {
             let outsiders = r.recipients.filter { $0.employeeID == nil }.map(\.partyKey)
             if !outsiders.isEmpty {
                 retail = RetailFacts(
-                    rule: rule, supervisor: rules, sender: sender,
+                    rule: rule, sender: sender,
                     senderKey: archive.identifierKey(DirectoryService.employeeIdentifier(sender.id)),
                     recipients: outsiders, sentAt: m.sentAt.epochMilliseconds, channel: m.source.channel, key: key)
             }
@@ -281,11 +280,11 @@ public final class Ingestor: Sendable {
                 inserted.insert(record.sourceKey)
                 next += 1
                 var alerts = p.alerts
-                if let retail = p.retail {
+                if let retail = p.retail, let rules = supervisor as? RuleSupervisor {
                     let (before, after) = try tx.noteRecipients(
                         sender: retail.senderKey, recipients: retail.recipients, at: retail.sentAt,
                         windowStart: RuleSupervisor.windowStart(retail.rule, sentAt: retail.sentAt))
-                    if let explanation = retail.supervisor.retailAlert(
+                    if let explanation = rules.retailAlert(
                         retail.rule, sender: retail.sender, before: before, after: after, channel: retail.channel)
                     {
                         alerts.append(SealedAlert(

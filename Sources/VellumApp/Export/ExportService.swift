@@ -28,7 +28,7 @@ public enum ExportScope: Sendable, Hashable {
     }
 
     /// Legal's and the privacy officer's scopes take restricted records too.
-    var isHold: Bool {
+    var includesRestricted: Bool {
         switch self {
         case .hold, .privacyRequest: true
         case .query, .conversation: false
@@ -48,8 +48,8 @@ public struct ExportService: Sendable {
         _ scope: ExportScope, formats: Set<ExportFormat>, to folder: URL, mask: Bool, actor: String,
         includeRestricted: Bool = false, progress: (Int) -> Void = { _ in }
     ) throws -> ExportSummary {
-        // A hold export is Legal's: it takes records restricted after an erasure request too.
-        let refs = try collect(scope, includeRestricted: includeRestricted || scope.isHold)
+        // Hold and privacy-request exports (Legal, the privacy officer) take restricted records too.
+        let refs = try collect(scope, includeRestricted: includeRestricted || scope.includesRestricted, actor: actor)
         let (head, publicKey) = try archive.store.read { tx -> (TreeHead, Data) in
             guard let head = try tx.latestTreeHead() else { throw VellumError(.notFound, "the archive has no tree head yet") }
             return (head, archive.keys.signing.publicKey)
@@ -124,7 +124,7 @@ public struct ExportService: Sendable {
 
     /// The records in scope and every record that revises one of them, as light references
     /// (records are read a page at a time and let go).
-    func collect(_ scope: ExportScope, includeRestricted: Bool = false) throws -> [RecordRef] {
+    func collect(_ scope: ExportScope, includeRestricted: Bool = false, actor: String) throws -> [RecordRef] {
         var refs: [RecordRef] = []
         var seen = Set<RecordID>()
         func take(_ page: [StoredRecord]) throws {
@@ -165,7 +165,7 @@ public struct ExportService: Sendable {
             }
             try HoldCoverage(archive: archive).forEachPage(covered: hold, take)
         case .privacyRequest(let id):
-            try take(try PrivacyRequestService(archive: archive).lookup(id, actor: "export").records)
+            try take(try PrivacyRequestService(archive: archive).lookup(id, actor: actor).records)
         }
         return refs
     }

@@ -74,6 +74,9 @@ struct ExportTests {
         let subject = try ExportService(archive: t.archive).export(
             .privacyRequest(request.id), formats: [.jsonl], to: t.folder.appendingPathComponent("pr"), mask: false, actor: "dpo")
         #expect(subject.records == 3)
+        let lookups = try t.archive.store.read { try $0.ledgerEntries(from: 0, limit: 10_000) }
+            .map { try LedgerEvent.decode($0.payload) }.filter { $0.action == "privacy.lookup" }
+        #expect(lookups.map(\.actor) == ["dpo"])
         let query = try ExportService(archive: t.archive).export(
             .query("channel:whatsapp"), formats: [.jsonl], to: t.folder.appendingPathComponent("q"), mask: false, actor: "rev")
         #expect(query.records == 2)
