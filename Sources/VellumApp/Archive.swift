@@ -14,6 +14,8 @@ public final class Archive: Sendable {
     public let store: any ArchiveStore
     public let blobs: any BlobStore
     public let keys: KeyHierarchy
+    /// Staff accounts, sessions and API tokens of the server.
+    public let accounts: any AccountStore
     /// Where the latest tree head is mirrored outside the store (nil for in-memory archives).
     public let checkpoint: URL?
     let dataKeys = Mutex<[Data: DataKey]>([:])
@@ -25,9 +27,10 @@ public final class Archive: Sendable {
     /// Assembles an archive from parts; `initialize` it first if the store is empty.
     public init(
         store: any ArchiveStore, blobs: any BlobStore, master: MasterKey, checkpoint: URL? = nil,
-        now: @escaping @Sendable () -> Date = Date.init
+        accounts: any AccountStore = InMemoryAccountStore(), now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
+        self.accounts = accounts
         self.blobs = blobs
         self.keys = KeyHierarchy(master: master)
         self.checkpoint = checkpoint
@@ -102,7 +105,8 @@ public final class Archive: Sendable {
     static func open(_ dir: DataDirectory, master: MasterKey, creating: Bool) throws -> Archive {
         let store = try SQLiteArchiveStore(path: dir.database.path)
         return Archive(
-            store: store, blobs: try FileBlobStore(root: dir.blobs), master: master, checkpoint: dir.checkpoint)
+            store: store, blobs: try FileBlobStore(root: dir.blobs), master: master, checkpoint: dir.checkpoint,
+            accounts: store)
     }
 
     static func writePrivateFile(_ data: Data, to url: URL) throws {

@@ -44,6 +44,11 @@ struct LedgerAppender {
 
 extension Archive {
     /// Mirrors the latest tree head into the checkpoint file (atomically), after a commit.
+    /// The latest signed tree head with the key that verifies it (nil before the first commit).
+    public func latestCheckpoint() throws -> CheckpointFile? {
+        try store.read { try $0.latestTreeHead() }.map { CheckpointFile(head: $0, publicKey: keys.signing.publicKey) }
+    }
+
     public func writeCheckpoint() throws {
         guard let url = checkpoint, let head = try store.read({ try $0.latestTreeHead() }) else { return }
         let doc = CheckpointFile(head: head, publicKey: keys.signing.publicKey)

@@ -30,6 +30,13 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         case restriction = "record.restricted"
         /// A privacy request was registered or moved (the action says how; its id is in records).
         case privacyRequest = "privacy.request"
+        /// Staff access changed: an account created, its role changed, disabled, a password reset,
+        /// an API token issued or revoked, a sign-in or sign-out (the action says which; the
+        /// account or token in `kind`).
+        case staff
+        /// A webhook delivery was refused (bad signature or secret, too large); nothing of it was
+        /// kept. `kind` names the channel, `commitment` the SHA-256 of the body.
+        case deliveryRejected = "delivery.rejected"
     }
 
     public var type: EventType

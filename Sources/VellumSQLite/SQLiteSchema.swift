@@ -123,6 +123,24 @@ enum SQLiteSchema {
                     PRIMARY KEY(sender_key, recipient_key)) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v5-accounts") { db in
+            // Staff who sign in to the server, their sessions (token hashes only) and API tokens.
+            try db.execute(sql: """
+                CREATE TABLE staff_accounts(
+                    id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
+                    password_hash TEXT NOT NULL, created_at INTEGER NOT NULL, disabled INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                CREATE TABLE staff_sessions(
+                    token_hash BLOB PRIMARY KEY, account_id TEXT NOT NULL REFERENCES staff_accounts(id),
+                    csrf_token TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+                    last_seen INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE INDEX staff_sessions_account ON staff_sessions(account_id);
+                CREATE TABLE api_tokens(
+                    id TEXT PRIMARY KEY, token_hash BLOB NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
+                    created_by TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER, revoked_at INTEGER
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

@@ -2,15 +2,42 @@ import ArgumentParser
 import Foundation
 import VellumApp
 import VellumPolicy
+import VellumServer
+import VellumStore
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a demo archive with realistic multi-channel English and Chinese chats, then show what to try.")
+        abstract: "Build a demo archive with realistic multi-channel English and Chinese chats, then serve it.",
+        discussion: """
+            Prints the address, a one-time link for the administrator and a sign-in for each other role \
+            (fresh random passwords at every start). --no-serve only builds the archive and shows CLI steps.
+            """)
 
     @Option(help: "Where to create the demo archive.") var data = "vellum-demo"
+    @Flag(help: "Build the archive and stop; do not start the server.") var noServe = false
+    @OptionGroup var server: ServerOptions
 
-    func run() throws {
+    func run() async throws {
+        try build()
+        guard !noServe else { return }
+        let archive = try Archive.open(DataDirectory(data))
+        let accounts = AccountService(archive: archive)
+        print("\nDemo sign-ins (passwords change at every start):")
+        for role in [StaffRole.compliance, .privacy, .legal, .auditor] {
+            let (password, _) = UsersCommand.password(fromStdin: false)
+            if try archive.accounts.account(username: role.rawValue) == nil {
+                try await accounts.createAccount(username: role.rawValue, role: role, password: password, actor: "demo")
+            } else {
+                try await accounts.setPassword(username: role.rawValue, password: password, actor: "demo")
+            }
+            print("  \(role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(password)")
+        }
+        print("")
+        try await VellumHTTPServer(archive: archive, settings: try server.settings()).run(logger: ServerOptions.logger()) { print($0); fflush(nil) }
+    }
+
+    func build() throws {
         let dir = DataDirectory(data)
         let path = dir.root.path
         if dir.exists {

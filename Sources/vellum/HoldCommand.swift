@@ -56,36 +56,15 @@ struct HoldCommand: ParsableCommand {
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var output: OutputOptions
 
-        struct Row: Encodable {
-            var id, matter, reason, kind, created: String
-            var released: String?
-            var active: Bool
-            var scope: String
-        }
-
         func run() throws {
             let today = HoldCommand.today()
-            let rows = try HoldService(archive: try archive.open()).list().map { h in
-                Row(id: h.id, matter: h.matter, reason: h.reason, kind: h.kind.rawValue, created: h.created.description,
-                    released: h.release?.day.description, active: h.isActive(on: today), scope: Self.describe(h.scope))
-            }
+            let rows = try HoldService(archive: try archive.open()).list().map { HoldSummary($0, today: today) }
             if output.json { return try Output.json(rows) }
             if rows.isEmpty { print("No holds.") }
             for r in rows {
                 print("\(r.id) [\(r.active ? "active" : "released \(r.released ?? "")")] \(r.matter): \(r.reason)")
                 print("    \(r.scope)")
             }
-        }
-
-        static func describe(_ s: HoldScope) -> String {
-            var parts: [String] = []
-            if !s.custodians.isEmpty { parts.append("custodians " + s.custodians.sorted().joined(separator: ", ")) }
-            if !s.externalParties.isEmpty { parts.append("\(s.externalParties.count) external part(ies)") }
-            if !s.conversations.isEmpty { parts.append("conversations " + s.conversations.sorted().joined(separator: ", ")) }
-            if let c = s.channels { parts.append("channels " + c.map(\.rawValue).sorted().joined(separator: ", ")) }
-            if let d = s.dates { parts.append("from \(d.from?.description ?? "…") through \(d.through?.description ?? "…")") }
-            if let q = s.query { parts.append("query \(q)") }
-            return parts.isEmpty ? "everything" : parts.joined(separator: "; ")
         }
     }
 

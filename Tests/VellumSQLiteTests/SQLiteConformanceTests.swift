@@ -19,6 +19,13 @@ struct SQLiteConformanceTests {
         try ArchiveStoreConformance.cases[name]!(try SQLiteArchiveStore(path: dir.appendingPathComponent("a.sqlite").path))
     }
 
+    @Test("AccountStore conformance", arguments: AccountStoreConformance.cases.keys.sorted())
+    func accountStore(_ name: String) throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try AccountStoreConformance.cases[name]!(try SQLiteArchiveStore(path: dir.appendingPathComponent("a.sqlite").path))
+    }
+
     @Test("BlobStore conformance", arguments: BlobStoreConformance.cases.keys.sorted())
     func blobStore(_ name: String) throws {
         let dir = try temporaryFolder()

@@ -9,6 +9,11 @@ struct InMemoryConformanceTests {
         try ArchiveStoreConformance.cases[name]!(InMemoryArchiveStore())
     }
 
+    @Test("AccountStore conformance", arguments: AccountStoreConformance.cases.keys.sorted())
+    func accountStore(_ name: String) throws {
+        try AccountStoreConformance.cases[name]!(InMemoryAccountStore())
+    }
+
     @Test("BlobStore conformance", arguments: BlobStoreConformance.cases.keys.sorted())
     func blobStore(_ name: String) throws {
         try BlobStoreConformance.cases[name]!(InMemoryBlobStore())

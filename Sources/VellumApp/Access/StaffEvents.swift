@@ -1,0 +1,33 @@
+public import Foundation
+import VellumStore
+
+/// Writes changes to staff access (accounts, roles, tokens, sign-ins) to the ledger, so the
+/// question "who could see the archive, and since when" has a tamper-evident answer.
+public struct StaffEvents: Sendable {
+    let archive: Archive
+
+    public init(archive: Archive) { self.archive = archive }
+
+    /// `action` says what happened (`account.create`, `session.start` …); `subject` names the
+    /// account or token it happened to; `actor` who did it.
+    public func record(_ action: String, subject: String, actor: String) throws {
+        try archive.store.write { tx in
+            _ = try LedgerAppender(archive: archive, tx: tx).append([
+                LedgerEvent(type: .staff, at: archive.nowMilliseconds, kind: subject, actor: actor, action: action)
+            ])
+        }
+        try archive.writeCheckpoint()
+    }
+
+    /// A refused webhook delivery: the channel, why, and the digest of the body (never the body).
+    public func rejectedDelivery(channel: String, reason: String, bodySHA256: String) throws {
+        try archive.store.write { tx in
+            _ = try LedgerAppender(archive: archive, tx: tx).append([
+                LedgerEvent(
+                    type: .deliveryRejected, at: archive.nowMilliseconds, commitment: bodySHA256, kind: channel,
+                    action: reason)
+            ])
+        }
+        try archive.writeCheckpoint()
+    }
+}

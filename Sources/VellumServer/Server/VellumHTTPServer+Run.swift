@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+public import Logging
+import ServiceLifecycle
+public import VellumApp
+import VellumCore
+import VellumPolicy
+
+extension VellumHTTPServer {
+    /// Runs the server with its background jobs until SIGINT or SIGTERM; in-flight requests and
+    /// job runs finish first. `say` prints to the operator's terminal (the set-up link goes
+    /// there and nowhere else: not to the log).
+    public func run(logger: Logger, say: @escaping @Sendable (String) -> Void) async throws {
+        if try !accounts.hasAdmin() {
+            let token = setup.issue()
+            say("No administrator yet. Create one (this link works once, until the server stops):")
+            say("  http://\(displayHost):\(settings.port)/setup?token=\(token)")
+        }
+        var services: [any Service] = []
+        if settings.retentionSweepHours > 0 {
+            let archive = self.archive
+            services.append(PeriodicJob(
+                name: "retention sweep", interval: .seconds(settings.retentionSweepHours * 3600), logger: logger
+            ) {
+                try await Offload.run {
+                    guard try PolicyService(archive: archive).active() != nil else { return "no policy applied; nothing to do" }
+                    let service = RetentionService(archive: archive)
+                    let report = try service.run(on: CalendarDay(utc: Timestamp(date: Date())), dryRun: false, actor: "server:retention")
+                    if report.disposed + report.erased > 0 { _ = try service.writeCertificate(report) }
+                    return "examined \(report.examined), disposed \(report.disposed), erased \(report.erased)"
+                }
+            })
+        }
+        let (router, _) = router()
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            services: services,
+            onServerRunning: { [settings, displayHost] channel in
+                say("Vellum is serving http://\(displayHost):\(channel.localAddress?.port ?? settings.port)/ (Ctrl-C stops it)")
+            },
+            logger: logger)
+        try await app.runService()
+    }
+
+    var displayHost: String { settings.host == "0.0.0.0" || settings.host == "::" ? "localhost" : settings.host }
+}

@@ -1,0 +1,66 @@
+import NIOCore
+import Hummingbird
+
+/// The stylesheet and the one small script, served from the binary (no external assets).
+enum StaticFiles {
+    static func install(_ book: RouteBook) {
+        book.open(.get, "/static/app.css") { _, _ in serve(css, type: "text/css; charset=utf-8") }
+        book.open(.get, "/static/app.js") { _, _ in serve(js, type: "text/javascript; charset=utf-8") }
+    }
+
+    static func serve(_ text: String, type: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static let css = """
+        :root{--ink:#1d2430;--muted:#667085;--line:#e3e7ee;--bg:#f6f7f9;--card:#fff;--accent:#1f5eff;--warn:#b54708;--bad:#b42318;--ok:#067647;
+        font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--ink);background:var(--bg)}
+        body{margin:0;line-height:1.45}
+        a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
+        header.top{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;padding:.6rem 1.2rem;background:#101828;color:#fff}
+        header.top a{color:#d0d5dd}header.top .brand{color:#fff;font-weight:700;font-size:1.1rem}
+        header.top nav{display:flex;flex-wrap:wrap;gap:.2rem;flex:1}
+        header.top nav a{padding:.3rem .6rem;border-radius:6px}header.top nav a[aria-current]{background:#344054;color:#fff}
+        .who{font-size:.9rem}.role{background:#344054;border-radius:4px;padding:0 .35rem;margin-left:.2rem}
+        form.inline{display:inline}button.link{background:none;border:0;color:#d0d5dd;cursor:pointer;padding:0 .3rem;font:inherit}
+        main{max-width:1200px;margin:1.2rem auto;padding:0 1.2rem}footer{color:var(--muted);font-size:.8rem;text-align:center;margin:2rem 0}
+        h1{font-size:1.5rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin:0 0 .6rem}h3{font-size:.95rem}
+        .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1rem 1.2rem;margin-bottom:1rem}
+        .narrow{max-width:420px;margin:3rem auto}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1rem}
+        .grid .wide{grid-column:1/-1}
+        label{display:block;margin:.6rem 0;font-weight:600;font-size:.9rem}
+        input,select,textarea{display:block;width:100%;box-sizing:border-box;margin-top:.25rem;padding:.5rem;border:1px solid #d0d5dd;border-radius:6px;font:inherit}
+        input[type=checkbox]{display:inline;width:auto}
+        button,.button{background:var(--accent);color:#fff;border:0;border-radius:6px;padding:.5rem 1rem;font:inherit;cursor:pointer;display:inline-block}
+        button.secondary{background:#eef2ff;color:var(--accent)}button.danger{background:var(--bad)}
+        table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+        th{color:var(--muted);font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums}
+        .muted{color:var(--muted)}.help{color:var(--muted);font-size:.85rem;margin:.2rem 0}
+        .flash{padding:.6rem .8rem;border-radius:6px;background:#ecfdf3;color:var(--ok)}.flash.error{background:#fef3f2;color:var(--bad)}
+        .warn{color:var(--warn)}ul.list{list-style:none;padding:0;margin:0}ul.list li{padding:.3rem 0;border-bottom:1px solid var(--line)}
+        .chip{display:inline-block;border-radius:999px;padding:0 .5rem;font-size:.8rem;background:#f2f4f7}
+        .chip.wecom,.chip.wechat{background:#e7f8ec;color:#087443}.chip.whatsapp{background:#dcfae6;color:#085d3a}
+        .chip.telegram{background:#e0f2fe;color:#026aa2}.chip.signal{background:#eef4ff;color:#3538cd}
+        .sev{border-radius:4px;padding:0 .35rem;font-size:.8rem;background:#f2f4f7}.sev.high{background:#fef3f2;color:var(--bad)}.sev.medium{background:#fffaeb;color:var(--warn)}
+        .bubbles{display:flex;flex-direction:column;gap:.5rem}.bubble{max-width:70%;background:#fff;border:1px solid var(--line);border-radius:12px;padding:.5rem .8rem}
+        .bubble.employee{align-self:flex-end;background:#eef4ff}.bubble .meta{font-size:.78rem;color:var(--muted)}
+        .bubble.recalled{opacity:.7;border-style:dashed}.versions{font-size:.85rem;border-left:3px solid var(--line);padding-left:.6rem;margin-top:.3rem}
+        mark{background:#fff3b0}.mask{background:#101828;color:#101828;border-radius:3px}
+        code{font-size:.85rem;background:#f2f4f7;padding:0 .25rem;border-radius:4px}
+        .filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end}.filters label{margin:0}.filters input,.filters select{min-width:9rem}
+        """
+
+    static let js = """
+        // Progressive enhancement only: every page works without this file.
+        document.addEventListener('submit', function (e) {
+          var f = e.target, msg = f.getAttribute('data-confirm');
+          if (msg && !window.confirm(msg)) { e.preventDefault(); }
+        });
+        document.addEventListener('change', function (e) {
+          var el = e.target;
+          if (el.matches && el.matches('[data-autosubmit]')) { el.form.requestSubmit(); }
+        });
+        """
+}

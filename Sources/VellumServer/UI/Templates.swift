@@ -1,0 +1,17 @@
+import Mustache
+
+/// Every template of the web UI, compiled once into one library. They live in Swift source so
+/// the server stays one binary with no files to lose.
+enum Templates {
+    static let all: [String: String] = [
+        "layout": layout, "login": login, "setup": setup, "failure": failure, "dashboard": dashboard,
+    ]
+
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (name, text) in all {
+            do { try library.register(text, named: name) } catch { fatalError("template \(name) does not compile: \(error)") }
+        }
+        return library
+    }()
+}
