@@ -139,6 +139,7 @@ let package = Package(
             name: "VellumServerTests",
             dependencies: [
                 "VellumServer", "VellumApp", "VellumCore", "VellumStore", "VellumCapture", "VellumCrypto",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),

@@ -15,5 +15,8 @@ public struct DataDirectory: Sendable {
     /// The default place of the master key when none is given.
     public var defaultMasterKey: URL { root.appendingPathComponent("master.key") }
 
+    /// Sealed exports, access packages and decision letters made by the server.
+    public var deliverables: URL { root.appendingPathComponent("deliverables", isDirectory: true) }
+
     public var exists: Bool { FileManager.default.fileExists(atPath: database.path) }
 }

@@ -16,6 +16,7 @@ extension VellumHTTPServer {
             say("No administrator yet. Create one (this link works once, until the server stops):")
             say("  http://\(displayHost):\(settings.port)/setup?token=\(token)")
         }
+        vault.sweep()  // plain files a crash may have left mid-export
         var services: [any Service] = []
         if settings.retentionSweepHours > 0 {
             let archive = self.archive

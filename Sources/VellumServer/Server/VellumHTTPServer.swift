@@ -13,9 +13,18 @@ public struct VellumHTTPServer: Sendable {
     public let setup: FirstAdminSetup
     public let accounts: AccountService
     public let throttle = LoginThrottle()
+    /// Where exports and privacy outputs are kept, sealed.
+    public let vault: DeliverableVault
 
-    public init(archive: Archive, settings: ServerSettings = .init(), setup: FirstAdminSetup = .init()) {
+    /// `deliverables` is the folder for sealed exports; by default `deliverables` beside the
+    /// archive's tree-head checkpoint (in its data directory), or a private temporary folder for
+    /// an archive in memory.
+    public init(archive: Archive, settings: ServerSettings = .init(), setup: FirstAdminSetup = .init(), deliverables: URL? = nil) {
         self.archive = archive
+        let folder = deliverables
+            ?? archive.checkpoint?.deletingLastPathComponent().appendingPathComponent("deliverables", isDirectory: true)
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("vellum-deliverables-\(UUID().uuidString)")
+        self.vault = DeliverableVault(archive: archive, folder: folder)
         self.settings = settings
         self.setup = setup
         self.accounts = AccountService(archive: archive, bcryptCost: settings.bcryptCost)
@@ -42,6 +51,7 @@ public struct VellumHTTPServer: Sendable {
         GovernanceAPI(archive: archive).register(book)
         LedgerAPI(archive: archive).register(book)
         AccountsAPI(accounts: accounts).register(book)
+        DeliverablesAPI(archive: archive, vault: vault).register(book)
         // Unknown paths still pass through the middleware (security headers), and get a plain 404.
         for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch] {
             router.on("/**", method: method) { _, _ in
