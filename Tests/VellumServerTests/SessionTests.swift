@@ -222,3 +222,24 @@ struct SessionTests {
         }
     }
 }
+
+@Suite("Health and metrics")
+struct HealthAndMetricsTests {
+    @Test("/healthz answers without credentials; /metrics needs a token and holds route patterns, not ids")
+    func metrics() async throws {
+        let h = try await ServerHarness()
+        try await h.test { client in
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok && health.text.contains("\"status\":\"ok\""))
+            #expect(try await client.execute(uri: "/metrics", method: .get).status == .unauthorized)
+            _ = try await client.execute(uri: "/api/v1/records/R-secret-id", method: .get, headers: h.bearer(.compliance))
+            let m = try await client.execute(uri: "/metrics", method: .get, headers: h.bearer(.admin))
+            #expect(m.status == .ok)
+            #expect(m.text.contains("vellum_http_requests_total"))
+            #expect(m.text.contains("route=\"/api/v1/records/{id}\""))
+            #expect(!m.text.contains("R-secret-id"))
+            #expect(m.text.contains("vellum_ledger_entries"))
+            #expect(try await client.execute(uri: "/metrics", method: .get, headers: h.bearer(.auditor)).status == .forbidden)
+        }
+    }
+}

@@ -15,6 +15,7 @@ public struct VellumHTTPServer: Sendable {
     public let throttle = LoginThrottle()
     /// Where exports and privacy outputs are kept, sealed.
     public let vault: DeliverableVault
+    public let metrics = ServerMetrics()
 
     /// `deliverables` is the folder for sealed exports; by default `deliverables` beside the
     /// archive's tree-head checkpoint (in its data directory), or a private temporary folder for
@@ -33,6 +34,7 @@ public struct VellumHTTPServer: Sendable {
     /// The router with every route, and the book that lists them.
     public func router() -> (Router<VellumContext>, RouteBook) {
         let router = Router(context: VellumContext.self)
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: AuthenticationMiddleware(accounts: accounts))
         let book = RouteBook(router: router)
@@ -45,6 +47,13 @@ public struct VellumHTTPServer: Sendable {
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
+        // Prometheus scrapes with a bearer token of a role that watches capture (admin, compliance).
+        book.add(.get, "/metrics", .api, .viewCaptureHealth) { [metrics, archive] _, _, _ in
+            let text = try await Offload.run { try metrics.exposition(archive: archive) }
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         RecordsAPI(archive: archive).register(book)
         SupervisionAPI(archive: archive).register(book)
