@@ -198,7 +198,7 @@ struct SessionTests {
                 #expect(r.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true, "\(uri)")
                 #expect(r.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
                 #expect(r.headers[.xContentTypeOptions] == "nosniff")
-                #expect(r.headers[.referrerPolicy] == "no-referrer")
+                #expect(r.headers[.referrerPolicy] == "same-origin")
                 #expect(r.headers[.cacheControl] == "no-store")
             }
             let page = try await client.execute(uri: "/login", method: .get)

@@ -2,7 +2,9 @@ import HTTPTypes
 public import Hummingbird
 
 /// Headers on every response: a strict Content-Security-Policy (our own styles, scripts and
-/// images only, no framing, forms post only to us), no MIME sniffing, no referrer, and no caching
+/// images only, no framing, forms post only to us), no MIME sniffing, no referrer to other sites
+/// (`same-origin`: with `no-referrer` browsers send `Origin: null` on our own forms, which the
+/// origin check must refuse), and no caching
 /// of anything that may hold archive content.
 public struct SecurityHeadersMiddleware: RouterMiddleware {
     public typealias Context = VellumContext
@@ -17,7 +19,7 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "no-referrer"
+        response.headers[.referrerPolicy] = "same-origin"
         response.headers[.xFrameOptions] = "DENY"
         if !request.uri.path.hasPrefix("/static/") { response.headers[.cacheControl] = "no-store" }
         return response
