@@ -49,6 +49,8 @@ enum StaticFiles {
         .bubble.recalled{opacity:.7;border-style:dashed}.versions{font-size:.85rem;border-left:3px solid var(--line);padding-left:.6rem;margin-top:.3rem}
         mark{background:#fff3b0}.mask{background:#101828;color:#101828;border-radius:3px}
         code{font-size:.85rem;background:#f2f4f7;padding:0 .25rem;border-radius:4px}
+        label.inline{display:inline-flex;gap:.3rem;align-items:center;font-weight:400;margin:.2rem .6rem .2rem 0}
+        .filters .grow{flex:1;min-width:16rem}
         .filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end}.filters label{margin:0}.filters input,.filters select{min-width:9rem}
         """
 

@@ -22,6 +22,12 @@ enum UIStrings {
         "dashboard.gaps": "Capture gaps", "dashboard.quarantine": "Quarantined, open", "dashboard.entries": "entries",
         "dashboard.treehead": "Latest signed tree head", "dashboard.due": "due", "dashboard.daysleft": "days left",
         "error.title": "Something went wrong", "error.back": "Back",
+        "exports.new": "New export", "exports.scope": "What", "exports.scope.query": "Messages a search finds",
+        "exports.scope.conversation": "A conversation (id)", "exports.scope.hold": "Everything a legal hold covers",
+        "exports.value": "Search, conversation id or hold", "exports.mask": "Mask detected sensitive values",
+        "exports.start": "Start export", "exports.list": "Exports of your team", "exports.what": "Export",
+        "exports.by": "By", "exports.status": "Status", "exports.download": "Download", "exports.refresh": "Refresh",
+        "exports.help": "Exports run in the background and are kept encrypted until downloaded; each download is recorded in the ledger. The zip holds RSMF, EML, HTML, CSV, DAT and JSON lines with a manifest of hashes and ledger proofs (check it with vellum verify-export).",
         "common.save": "Save", "common.cancel": "Cancel", "common.role": "Role", "common.signedin": "Signed in as",
     ]
 
@@ -44,6 +50,12 @@ enum UIStrings {
         "dashboard.gaps": "采集缺口", "dashboard.quarantine": "隔离中（未处理）", "dashboard.entries": "条",
         "dashboard.treehead": "最新签名树头", "dashboard.due": "截止", "dashboard.daysleft": "剩余天数",
         "error.title": "出错了", "error.back": "返回",
+        "exports.new": "新建导出", "exports.scope": "范围", "exports.scope.query": "搜索结果中的消息",
+        "exports.scope.conversation": "一个会话（ID）", "exports.scope.hold": "诉讼保全涵盖的全部内容",
+        "exports.value": "搜索语句、会话 ID 或保全", "exports.mask": "遮盖检测到的敏感信息",
+        "exports.start": "开始导出", "exports.list": "本团队的导出", "exports.what": "导出",
+        "exports.by": "创建人", "exports.status": "状态", "exports.download": "下载", "exports.refresh": "刷新",
+        "exports.help": "导出在后台运行，下载前始终加密保存；每次下载都记录在账本中。压缩包包含 RSMF、EML、HTML、CSV、DAT 和 JSON lines，以及带哈希和账本证明的清单（可用 vellum verify-export 校验）。",
         "common.save": "保存", "common.cancel": "取消", "common.role": "角色", "common.signedin": "当前用户",
     ]
 

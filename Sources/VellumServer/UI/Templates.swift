@@ -4,7 +4,7 @@ import Mustache
 /// the server stays one binary with no files to lose.
 enum Templates {
     static let all: [String: String] = [
-        "layout": layout, "login": login, "setup": setup, "failure": failure, "dashboard": dashboard,
+        "layout": layout, "login": login, "setup": setup, "failure": failure, "dashboard": dashboard, "exports": exports,
     ]
 
     static let library: MustacheLibrary = {

@@ -11,7 +11,7 @@ struct WebUI {
 
     /// The screens, in menu order. Each adds its routes; the menu shows those installed.
     var screens: [any UIScreen] {
-        [DashboardScreen(server: server)]
+        [DashboardScreen(server: server), ExportsScreen(server: server)]
     }
 
     func install(_ book: RouteBook) {
