@@ -140,8 +140,11 @@ let package = Package(
         .testTarget(
             name: "VellumServerTests",
             dependencies: [
-                "VellumServer", "VellumApp", "VellumCore", "VellumStore", "VellumCapture", "VellumCrypto",
+                "VellumServer", "VellumApp", "VellumCore", "VellumStore", "VellumCapture", "VellumCrypto", "VellumWeComFake",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),

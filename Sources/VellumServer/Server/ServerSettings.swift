@@ -1,3 +1,5 @@
+public import Foundation
+
 /// How `vellum serve` listens and guards its sessions.
 public struct ServerSettings: Sendable {
     public var host = "127.0.0.1"
@@ -11,6 +13,8 @@ public struct ServerSettings: Sendable {
     public var maxWebhookBody = 1024 * 1024
     /// Hours between retention sweeps (disposition and deferred erasures); 0 turns them off.
     public var retentionSweepHours = 24
+    /// The WeCom session-archive capture to run beside the server (`vellum wecom pull`'s YAML).
+    public var wecomCapture: URL?
 
     public init() {}
 }

@@ -32,6 +32,11 @@ extension VellumHTTPServer {
                 }
             })
         }
+        if let file = settings.wecomCapture {
+            let configuration = try WeComCaptureConfiguration.load(file)
+            services.append(WeComPullJob(archive: archive, configuration: configuration, logger: logger))
+            say("WeCom capture for \(configuration.corp_id) runs beside the server (\(file.lastPathComponent)).")
+        }
         let (router, _) = router()
         let app = Application(
             router: router,
