@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "VellumServerTests",
             dependencies: [
-                "VellumServer", "VellumApp", "VellumCore", "VellumStore", "VellumCapture", "VellumCrypto",
+                "VellumServer", "VellumApp", "VellumCore", "VellumStore", "VellumCapture", "VellumCrypto", "VellumPolicy",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),

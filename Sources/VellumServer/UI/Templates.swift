@@ -5,6 +5,8 @@ import Mustache
 enum Templates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "setup": setup, "failure": failure, "dashboard": dashboard,
+        "textParts": textParts, "search": search, "record": record, "retention": retention, "alerts": alerts,
+        "alert": alert, "usage": usage,
     ]
 
     static let library: MustacheLibrary = {

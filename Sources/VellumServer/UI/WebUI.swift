@@ -11,7 +11,10 @@ struct WebUI {
 
     /// The screens, in menu order. Each adds its routes; the menu shows those installed.
     var screens: [any UIScreen] {
-        [DashboardScreen(server: server)]
+        [
+            DashboardScreen(server: server), SearchScreen(server: server), RecordScreen(server: server),
+            AlertsScreen(server: server), UsageScreen(server: server),
+        ]
     }
 
     func install(_ book: RouteBook) {
