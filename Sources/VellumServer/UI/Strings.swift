@@ -4,8 +4,8 @@ enum UIStrings {
     enum Language: String, CaseIterable, Sendable { case en, zh }
 
     /// Every word, English: the frame and sign-in here, the screens' words beside them.
-    static let en = merged([coreEN, recordsEN])
-    static let zh = merged([coreZH, recordsZH])
+    static let en = merged([coreEN, recordsEN, governanceEN])
+    static let zh = merged([coreZH, recordsZH, governanceZH])
 
     static func merged(_ tables: [[String: String]]) -> [String: String] {
         tables.reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }

@@ -13,7 +13,9 @@ struct WebUI {
     var screens: [any UIScreen] {
         [
             DashboardScreen(server: server), SearchScreen(server: server), RecordScreen(server: server),
-            AlertsScreen(server: server), UsageScreen(server: server),
+            AlertsScreen(server: server), UsageScreen(server: server), HoldsScreen(server: server),
+            PrivacyScreen(server: server), AuditScreen(server: server), AccountsScreen(server: server),
+            TokensScreen(server: server),
         ]
     }
 
