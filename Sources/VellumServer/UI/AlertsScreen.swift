@@ -72,7 +72,7 @@ struct AlertsScreen: UIScreen {
         let a = d.alert
         var data: [String: Any] = [
             "id": String(a.id), "rule": a.rule, "severity": a.severity, "status": a.status, "assignee": a.assignee ?? "",
-            "created": a.created_at, "updated": a.updated_at, "record": a.record,
+            "created": ScreenKit.shortTime(a.created_at), "updated": ScreenKit.shortTime(a.updated_at), "record": a.record,
             "closed": a.status == "closed", "open": a.status == "open" || a.status == "escalated",
             "dispositions": AlertDisposition.allCases.map { ["value": $0.rawValue, "label": "alerts_disposition_\($0.rawValue)"] },
             "actions": d.actions.map { x -> [String: Any] in
