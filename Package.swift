@@ -141,6 +141,7 @@ let package = Package(
             name: "VellumServerTests",
             dependencies: [
                 "VellumServer", "VellumApp", "VellumCore", "VellumStore", "VellumCapture", "VellumCrypto", "VellumWeComFake",
+                "VellumPolicy",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

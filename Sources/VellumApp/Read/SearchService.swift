@@ -32,6 +32,12 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var text: String
     public var snippet: String
     public var kind: String
+    /// The sender's identifier on the channel, and their directory employee id when they are one
+    /// (conversation views put employees on one side).
+    public var sender_id: String?
+    public var sender_employee: String?
+    /// For an edit or a recall: the source id of the message it revises.
+    public var revises: String?
 }
 
 public struct SearchResponse: Sendable, Hashable, Codable {
@@ -79,7 +85,8 @@ public struct SearchService: Sendable {
                 sent_at: m.sent_at, text: text,
                 snippet: phrases.isEmpty ? String(text.prefix(120))
                     : Snippet.make(text: m.indexedText, phrases: phrases, tokenizer: IndexText.tokenizer),
-                kind: m.kind.rawValue)
+                kind: m.kind.rawValue, sender_id: m.from.id, sender_employee: m.from.employee,
+                revises: m.edit_of ?? m.recall_of)
         }
         try AccessLog(archive: archive).record(
             actor: actor, action: request.includeRestricted ? "search.restricted" : "search", records: hits.map(\.id),

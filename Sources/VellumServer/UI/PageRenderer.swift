@@ -24,6 +24,7 @@ struct PageRenderer: Sendable {
         NavItem(key: "nav.exports", href: "/exports", needs: [.exportRecords]),
         NavItem(key: "nav.audit", href: "/audit", needs: [.viewAudit, .verifyLedger]),
         NavItem(key: "nav.accounts", href: "/accounts", needs: [.manageAccounts]),
+        NavItem(key: "nav.tokens", href: "/tokens", needs: []),
     ]
 
     /// Only the items whose route is installed appear (screens land one at a time).
@@ -50,6 +51,11 @@ struct PageRenderer: Sendable {
         let t = Self.words(language)
         var pageData = data
         pageData["t"] = t
+        if let identity {
+            // Forms post the anti-forgery token; templates show actions the role may take.
+            pageData["csrf"] = identity.csrfToken ?? ""
+            pageData["can"] = Dictionary(uniqueKeysWithValues: identity.role.permissions.map { ($0.rawValue, true) })
+        }
         let content = Templates.library.render(pageData, withTemplate: template) ?? ""
         var frame: [String: Any] = [
             "t": t, "lang": language.rawValue, "title": t[title.replacingOccurrences(of: ".", with: "_")] ?? title,

@@ -52,6 +52,24 @@ enum StaticFiles {
         label.inline{display:inline-flex;gap:.3rem;align-items:center;font-weight:400;margin:.2rem .6rem .2rem 0}
         .filters .grow{flex:1;min-width:16rem}
         .filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end}.filters label{margin:0}.filters input,.filters select{min-width:9rem}
+        .filters .grow{flex:1 1 18rem}label.check{display:inline-flex;gap:.3rem;align-items:center;font-weight:400;margin:.2rem .8rem .2rem 0}
+        .button.secondary{background:#eef2ff;color:var(--accent)}fieldset{border:1px solid var(--line);border-radius:6px}
+        .tag{display:inline-block;border-radius:4px;padding:0 .35rem;font-size:.78rem;background:#f2f4f7;color:var(--muted)}
+        .tag.warn{background:#fffaeb;color:var(--warn)}.tag.bad{background:#fef3f2;color:var(--bad)}
+        .ok{color:var(--ok)}.bad{color:var(--bad)}.masked{background:#f2f4f7;border:1px dashed #98a2b3;border-radius:3px;padding:0 .2rem}
+        .snippet{margin:.2rem 0 0;color:var(--ink)}.pager{display:flex;gap:1rem;align-items:center;margin-top:.6rem}
+        .bubble.focus{border:2px solid var(--accent)}.bubble .text{white-space:pre-wrap;overflow-wrap:anywhere}
+        code.hash{word-break:break-all}.actions{display:flex;gap:.6rem;flex-wrap:wrap;margin-bottom:.6rem}
+        .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:0 1rem}.grid2 .wide{grid-column:1/-1}
+        form.stack input{margin-bottom:.3rem}.narrow-form{max-width:560px}
+        tr.unapproved td,tr.soon td{background:#fffaeb}tr.overdue td{background:#fef3f2;color:var(--bad)}tr.win td{font-weight:600}
+        .status{font-size:.85rem}.status.open,.status.escalated{color:var(--bad)}.status.in_review{color:var(--warn)}.status.closed{color:var(--muted)}
+        .secret{border-color:var(--warn)}.token-secret{font-size:1rem;word-break:break-all}.alert-box{border-color:#fedf89}
+        svg.chart{width:100%;height:auto;max-height:300px}.chart .axis{stroke:#98a2b3}.chart .tick{font-size:11px;fill:var(--muted)}
+        .bar,.swatch{fill:#98a2b3;background:#98a2b3}.swatch{display:inline-block;width:.7rem;height:.7rem;border-radius:2px;margin-right:.3rem}
+        .c-wecom{fill:#12b76a;background:#12b76a}.c-wechat{fill:#f79009;background:#f79009}.c-whatsapp{fill:#087443;background:#087443}
+        .c-telegram{fill:#0ba5ec;background:#0ba5ec}.c-signal{fill:#3538cd;background:#3538cd}.c-sms{fill:#7a5af8;background:#7a5af8}
+        .c-email{fill:#667085;background:#667085}.legend .chip{margin-right:.4rem}
         """
 
     static let js = """

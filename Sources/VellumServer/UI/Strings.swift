@@ -3,7 +3,15 @@
 enum UIStrings {
     enum Language: String, CaseIterable, Sendable { case en, zh }
 
-    static let en: [String: String] = [
+    /// Every word, English: the frame and sign-in here, the screens' words beside them.
+    static let en = merged([coreEN, recordsEN, governanceEN])
+    static let zh = merged([coreZH, recordsZH, governanceZH])
+
+    static func merged(_ tables: [[String: String]]) -> [String: String] {
+        tables.reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
+    }
+
+    static let coreEN: [String: String] = [
         "app": "Vellum", "tagline": "Compliance archive for business chat",
         "nav.dashboard": "Dashboard", "nav.search": "Search", "nav.alerts": "Review queue", "nav.usage": "App usage",
         "nav.holds": "Legal holds", "nav.privacy": "Privacy requests", "nav.exports": "Exports", "nav.audit": "Audit",
@@ -31,7 +39,7 @@ enum UIStrings {
         "common.save": "Save", "common.cancel": "Cancel", "common.role": "Role", "common.signedin": "Signed in as",
     ]
 
-    static let zh: [String: String] = [
+    static let coreZH: [String: String] = [
         "app": "Vellum", "tagline": "商务聊天合规存档",
         "nav.dashboard": "概览", "nav.search": "搜索", "nav.alerts": "审查队列", "nav.usage": "应用使用",
         "nav.holds": "诉讼保全", "nav.privacy": "隐私请求", "nav.exports": "导出", "nav.audit": "审计",

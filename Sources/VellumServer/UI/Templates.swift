@@ -5,6 +5,9 @@ import Mustache
 enum Templates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "setup": setup, "failure": failure, "dashboard": dashboard, "exports": exports,
+        "textParts": textParts, "search": search, "record": record, "retention": retention, "alerts": alerts,
+        "alert": alert, "usage": usage, "holds": holds, "privacy": privacy, "privacyRequest": privacyRequest,
+        "audit": audit, "accounts": accounts, "tokens": tokens,
     ]
 
     static let library: MustacheLibrary = {

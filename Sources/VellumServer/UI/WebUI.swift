@@ -11,7 +11,12 @@ struct WebUI {
 
     /// The screens, in menu order. Each adds its routes; the menu shows those installed.
     var screens: [any UIScreen] {
-        [DashboardScreen(server: server), ExportsScreen(server: server)]
+        [
+            DashboardScreen(server: server), SearchScreen(server: server), RecordScreen(server: server),
+            AlertsScreen(server: server), UsageScreen(server: server), HoldsScreen(server: server),
+            PrivacyScreen(server: server), ExportsScreen(server: server), AuditScreen(server: server),
+            AccountsScreen(server: server), TokensScreen(server: server),
+        ]
     }
 
     func install(_ book: RouteBook) {
