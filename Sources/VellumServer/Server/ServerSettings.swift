@@ -11,6 +11,8 @@ public struct ServerSettings: Sendable {
     public var maxWebhookBody = 1024 * 1024
     /// Hours between retention sweeps (disposition and deferred erasures); 0 turns them off.
     public var retentionSweepHours = 24
+    /// Channel secrets and group commit for `/webhooks/…` (from `--config`).
+    public var webhooks = WebhookSettings()
 
     public init() {}
 }

@@ -31,6 +31,19 @@ extension VellumHTTPServer {
                 }
             })
         }
+        let rejections = self.rejections
+        let interval = settings.webhooks.rejectionLedgerInterval
+        services.append(PeriodicJob(name: "refused deliveries", interval: interval, logger: logger) {
+            let written = await rejections.flush(logger: logger)
+            return written == 0 ? "" : "\(written) ledger event(s) written"
+        })
+        if let puller = settings.webhooks.wecom?.puller {
+            let archive = self.archive
+            services.append(WeComPullService(trigger: wecomPulls, logger: logger) {
+                let health = try await WeComCaptureService(archive: archive).pull(puller)
+                return "corp \(health.corp) at seq \(health.cursor), \(health.records) records pulled"
+            })
+        }
         let (router, _) = router()
         let app = Application(
             router: router,
@@ -41,6 +54,8 @@ extension VellumHTTPServer {
             },
             logger: logger)
         try await app.runService()
+        // Refusals counted since the last event are written before the process ends.
+        await rejections.flush(all: true, logger: logger)
     }
 
     var displayHost: String { settings.host == "0.0.0.0" || settings.host == "::" ? "localhost" : settings.host }

@@ -13,12 +13,22 @@ public struct VellumHTTPServer: Sendable {
     public let setup: FirstAdminSetup
     public let accounts: AccountService
     public let throttle = LoginThrottle()
+    /// Wakes the WeCom puller (run by ``run(logger:say:)`` when one is configured).
+    public let wecomPulls = WeComPullTrigger()
+    /// Group commit of webhook deliveries.
+    let ingestQueue: WebhookIngestQueue
+    /// Refused webhook deliveries, counted and ledgered without flooding the ledger.
+    let rejections: RejectionRecorder
 
     public init(archive: Archive, settings: ServerSettings = .init(), setup: FirstAdminSetup = .init()) {
         self.archive = archive
         self.settings = settings
         self.setup = setup
         self.accounts = AccountService(archive: archive, bcryptCost: settings.bcryptCost)
+        self.ingestQueue = WebhookIngestQueue(
+            maxItems: settings.webhooks.groupCommitMaxItems, window: settings.webhooks.groupCommitWindow
+        ) { try Ingestor(archive: archive) }
+        self.rejections = RejectionRecorder(archive: archive, interval: settings.webhooks.rejectionLedgerInterval)
     }
 
     /// The router with every route, and the book that lists them.
@@ -42,6 +52,11 @@ public struct VellumHTTPServer: Sendable {
         GovernanceAPI(archive: archive).register(book)
         LedgerAPI(archive: archive).register(book)
         AccountsAPI(accounts: accounts).register(book)
+        WebhookRoutes(
+            settings: settings.webhooks,
+            intake: WebhookIntake(queue: ingestQueue, rejections: rejections, maxBody: settings.maxWebhookBody),
+            pulls: wecomPulls
+        ).register(book)
         // Unknown paths still pass through the middleware (security headers), and get a plain 404.
         for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch] {
             router.on("/**", method: method) { _, _ in
