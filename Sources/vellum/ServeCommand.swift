@@ -29,8 +29,8 @@ struct ServerOptions: ParsableArguments {
     @Flag(help: "Do not mark cookies Secure (only behind a proxy that talks plain HTTP to browsers; never on a network).")
     var insecureCookies = false
     @Option(help: "Hours between retention sweeps (0: none).") var retentionSweepHours = 24
-    @Option(help: "Run the WeCom session-archive puller with this configuration (as `vellum wecom pull --config`).")
-    var wecomConfig: String?
+    @Option(help: "A YAML file of webhook secrets and the WeCom puller (docs/vellum-server.example.yaml).")
+    var config: String?
 
     func settings() throws -> ServerSettings {
         guard (0 ... 65535).contains(port) else { throw ValidationError("--port: 0 to 65535") }
@@ -39,7 +39,10 @@ struct ServerOptions: ParsableArguments {
         s.port = port
         s.secureCookies = !insecureCookies
         s.retentionSweepHours = max(0, retentionSweepHours)
-        s.wecomCapture = wecomConfig.map { URL(fileURLWithPath: $0) }
+        if let config {
+            // A wrong file stops here with its file, line and key (a VellumError, printed by main).
+            for warning in try ServerConfigFile.load(config, into: &s) { Self.logger().warning("\(warning)") }
+        }
         return s
     }
 

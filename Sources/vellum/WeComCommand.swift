@@ -78,6 +78,9 @@ struct CaptureHealthCommand: ParsableCommand {
         for (format, count) in report.quarantine_open.sorted(by: { $0.key < $1.key }) {
             print("Quarantine: \(count) open item(s) of \(format); see `vellum quarantine list`")
         }
+        for r in report.rejected_deliveries {
+            print("Refused webhook deliveries: \(r.count) on \(r.channel) (\(r.reason)), last \(r.last_at); ledger entry \(r.last_ledger_index)")
+        }
         report.wecom.forEach(Self.printWeCom)
     }
 

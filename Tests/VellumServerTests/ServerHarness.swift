@@ -24,7 +24,8 @@ final class ServerHarness: @unchecked Sendable {
     static let password = "correct horse battery staple"
     var tokens: [StaffRole: String] = [:]
 
-    init(now: (@Sendable () -> Date)? = nil) async throws {
+    /// `configure` adjusts the server's settings (webhook secrets, group commit) before it is built.
+    init(configure: (inout ServerSettings) throws -> Void = { _ in }, now: (@Sendable () -> Date)? = nil) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         dir = DataDirectory(folder.appendingPathComponent("data").path)
@@ -39,6 +40,7 @@ final class ServerHarness: @unchecked Sendable {
         }
         var settings = ServerSettings()
         settings.bcryptCost = 4
+        try configure(&settings)
         server = VellumHTTPServer(archive: archive, settings: settings)
         (router, book) = server.router()
         for role in StaffRole.allCases {

@@ -10,7 +10,7 @@ import _CryptoExtras
 
 @Suite("The WeCom puller as a service of the server")
 struct WeComPullJobTests {
-    @Test("it follows the cursor while the server runs, picks up records added later, and stops on graceful shutdown")
+    @Test("it pulls at start, picks up records added later at the next poll, and stops on graceful shutdown")
     func followsAndStops() async throws {
         let h = try await ServerHarness()
         let key = try _RSA.Encryption.PrivateKey(keySize: .bits2048)
@@ -27,11 +27,20 @@ struct WeComPullJobTests {
         try WeComCaptureService(archive: h.archive).addKey(version: 1, pem: key.pemRepresentation, actor: "admin")
         let secret = h.folder.appendingPathComponent("wecom.secret")
         try "test-secret\n".write(to: secret, atomically: true, encoding: .utf8)
-        var config = WeComCaptureConfiguration(corp_id: fixture.corpID, sdk_library: try FakeSDKLibrary.path(), secret_file: secret.path)
-        config.poll_interval_seconds = 1
+        let config = WeComCaptureConfiguration(corp_id: fixture.corpID, sdk_library: try FakeSDKLibrary.path(), secret_file: secret.path)
 
-        let job = WeComPullJob(archive: h.archive, configuration: config, logger: Logger(label: "test"))
-        let group = ServiceGroup(services: [job], logger: Logger(label: "test"))
+        // As `vellum serve` runs it: pulled at start, on every callback wake, and by the poll.
+        let trigger = WeComPullTrigger()
+        let archive = h.archive
+        let pull = WeComPullService(trigger: trigger, logger: Logger(label: "test")) {
+            let health = try await WeComCaptureService(archive: archive).pull(config)
+            return "seq \(health.cursor)"
+        }
+        let poll = PeriodicJob(name: "WeCom poll", interval: .milliseconds(200), logger: Logger(label: "test")) {
+            trigger.wake()
+            return ""
+        }
+        let group = ServiceGroup(services: [pull, poll], logger: Logger(label: "test"))
         let running = Task { try await group.run() }
         func count() throws -> Int { try h.archive.store.read { try $0.recordCount() } }
         for _ in 0 ..< 100 where try count() < 3 { try await Task.sleep(for: .milliseconds(50)) }

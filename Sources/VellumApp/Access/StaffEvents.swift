@@ -20,14 +20,8 @@ public struct StaffEvents: Sendable {
     }
 
     /// A refused webhook delivery: the channel, why, and the digest of the body (never the body).
-    public func rejectedDelivery(channel: String, reason: String, bodySHA256: String) throws {
-        try archive.store.write { tx in
-            _ = try LedgerAppender(archive: archive, tx: tx).append([
-                LedgerEvent(
-                    type: .deliveryRejected, at: archive.nowMilliseconds, commitment: bodySHA256, kind: channel,
-                    action: reason)
-            ])
-        }
-        try archive.writeCheckpoint()
+    /// `count` says how many refusals the event accounts for (see ``RejectedDeliveries``).
+    public func rejectedDelivery(channel: String, reason: String, bodySHA256: String?, count: Int = 1) throws {
+        try RejectedDeliveries(archive: archive).record(channel: channel, reason: reason, bodySHA256: bodySHA256, count: count)
     }
 }

@@ -19,6 +19,9 @@ public struct CaptureHealthReport: Sendable, Codable, Hashable {
     /// Open quarantine items by format.
     public var quarantine_open: [String: Int]
     public var wecom: [WeComCaptureHealth]
+    /// Webhook deliveries refused (bad signature or secret, too large, unknown connection), by
+    /// channel and reason; nothing of them was kept.
+    public var rejected_deliveries: [RejectedDeliverySummary]
 }
 
 public struct CaptureHealthService: Sendable {
@@ -48,6 +51,6 @@ public struct CaptureHealthService: Sendable {
                     meaning: "\(o.count) \(o.kind.rawValue) record(s) on \(o.channel.displayName) refer to a message the archive does not hold")
             },
             quarantine_open: quarantine.filter { $0.status == .open }.reduce(into: [:]) { $0[$1.format, default: 0] += 1 },
-            wecom: wecom)
+            wecom: wecom, rejected_deliveries: try RejectedDeliveries(archive: archive).summary())
     }
 }

@@ -97,12 +97,7 @@ public struct FileImporter: Sendable {
         let (format, options) = (format, options)
         return ParallelMap.map(count: lines.count, lanes: ingestor.workers) { _, i -> [IncomingItem] in
             let (number, bytes) = lines[i]
-            return format.parse(bytes, file: file, line: number, options: options).map { parsed -> IncomingItem in
-                switch parsed {
-                case .message(let m): .message(m)
-                case .issue(let issue): .unreadable(issue, raw: bytes, format: format.rawValue, options: options)
-                }
-            }
+            return format.items(bytes, file: file, line: number, options: options)
         }.flatMap { $0 }
     }
 }

@@ -46,6 +46,18 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     /// Formats whose files must be read whole: messages span lines, or the file is one JSON document.
     var readsWholeFile: Bool { self == .whatsappExport || self == .telegramExport }
 
+    /// Parses one line, or one payload such as a webhook body, into pipeline items: each message
+    /// as a message, each issue as the payload quarantined under this format with its reason.
+    /// `file` and `line` only label issues.
+    public func items(_ bytes: Data, file: String, line: Int, options: ImportOptions = .init()) -> [IncomingItem] {
+        parse(bytes, file: file, line: line, options: options).map { parsed -> IncomingItem in
+            switch parsed {
+            case .message(let m): .message(m)
+            case .issue(let issue): .unreadable(issue, raw: bytes, format: rawValue, options: options)
+            }
+        }
+    }
+
     /// Parses one line (or one payload) into the items it holds.
     func parse(_ bytes: Data, file: String, line: Int, options: ImportOptions) -> [ParsedLine] {
         switch self {

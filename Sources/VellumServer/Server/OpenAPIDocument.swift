@@ -14,6 +14,44 @@ enum OpenAPIDocument {
           "security": [{"bearer": []}],
           "paths": {
             "/healthz": {"get": {"operationId": "health", "security": [], "summary": "Liveness and the ledger size", "responses": {"200": {"description": "Serving", "content": {"application/json": {"schema": {"type": "object", "properties": {"status": {"type": "string"}, "ledger_entries": {"type": "string"}}}}}}}}},
+            "/webhooks/whatsapp": {
+              "get": {"operationId": "whatsappHandshake", "security": [], "tags": ["webhooks"], "summary": "WhatsApp Cloud API subscription handshake: the challenge back when hub.verify_token matches",
+                "parameters": [
+                  {"name": "hub.mode", "in": "query", "required": true, "schema": {"const": "subscribe"}},
+                  {"name": "hub.verify_token", "in": "query", "required": true, "schema": {"type": "string"}},
+                  {"name": "hub.challenge", "in": "query", "required": true, "schema": {"type": "string"}}
+                ],
+                "responses": {"200": {"description": "The challenge, as the bare body", "content": {"text/plain": {"schema": {"type": "string"}}}}, "403": {"description": "Wrong mode or verify token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "404": {"$ref": "#/components/responses/NotConfigured"}}},
+              "post": {"operationId": "whatsappDelivery", "security": [], "tags": ["webhooks"], "summary": "A Cloud API webhook delivery, verified with X-Hub-Signature-256 over the raw body; acknowledged only once durable (unparseable bodies are quarantined, re-deliveries are duplicates)",
+                "parameters": [{"name": "X-Hub-Signature-256", "in": "header", "required": true, "schema": {"type": "string", "pattern": "^sha256=[0-9a-f]{64}$"}, "description": "HMAC-SHA256 of the raw body under the app secret"}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object"}}}},
+                "responses": {"200": {"$ref": "#/components/responses/Delivered"}, "401": {"$ref": "#/components/responses/DeliveryRefused"}, "404": {"$ref": "#/components/responses/NotConfigured"}, "413": {"$ref": "#/components/responses/TooLarge"}}}
+            },
+            "/webhooks/telegram/{connection}": {"post": {"operationId": "telegramDelivery", "security": [], "tags": ["webhooks"], "summary": "A Telegram Bot API Update for a configured connection, checked with its secret token; acknowledged only once durable",
+              "parameters": [
+                {"name": "connection", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}, "description": "A connection named in the server's configuration"},
+                {"name": "X-Telegram-Bot-Api-Secret-Token", "in": "header", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,256}$"}, "description": "The secret_token given to setWebhook"}
+              ],
+              "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["update_id"]}}}},
+              "responses": {"200": {"$ref": "#/components/responses/Delivered"}, "401": {"$ref": "#/components/responses/DeliveryRefused"}, "404": {"description": "No connection of that name is configured (recorded as a refused delivery)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "413": {"$ref": "#/components/responses/TooLarge"}}}},
+            "/webhooks/wecom": {
+              "get": {"operationId": "wecomVerifyURL", "security": [], "tags": ["webhooks"], "summary": "WeCom callback URL verification: the decrypted echostr back when msg_signature matches",
+                "parameters": [
+                  {"name": "msg_signature", "in": "query", "required": true, "schema": {"type": "string"}},
+                  {"name": "timestamp", "in": "query", "required": true, "schema": {"type": "string"}},
+                  {"name": "nonce", "in": "query", "required": true, "schema": {"type": "string"}},
+                  {"name": "echostr", "in": "query", "required": true, "schema": {"type": "string"}}
+                ],
+                "responses": {"200": {"description": "The decrypted echostr, as the bare body", "content": {"text/plain": {"schema": {"type": "string"}}}}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/DeliveryRefused"}, "404": {"$ref": "#/components/responses/NotConfigured"}}},
+              "post": {"operationId": "wecomCallback", "security": [], "tags": ["webhooks"], "summary": "An encrypted WeCom callback (XML or JSON); msgaudit_notify wakes the session-archive puller when one is configured",
+                "parameters": [
+                  {"name": "msg_signature", "in": "query", "required": true, "schema": {"type": "string"}},
+                  {"name": "timestamp", "in": "query", "required": true, "schema": {"type": "string"}},
+                  {"name": "nonce", "in": "query", "required": true, "schema": {"type": "string"}}
+                ],
+                "requestBody": {"required": true, "content": {"text/xml": {"schema": {"type": "string"}}, "application/json": {"schema": {"type": "object", "properties": {"tousername": {"type": "string"}, "encrypt": {"type": "string"}, "agentid": {"type": "string"}}}}}},
+                "responses": {"200": {"description": "Acknowledged", "content": {"text/plain": {"schema": {"const": "success"}}}}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/DeliveryRefused"}, "404": {"$ref": "#/components/responses/NotConfigured"}, "413": {"$ref": "#/components/responses/TooLarge"}}}
+            },
             "/api/openapi.json": {"get": {"operationId": "openapi", "security": [], "summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {}}}}}},
             "/api/v1/me": {"get": {"operationId": "me", "summary": "The caller, their role and permissions", "responses": {"200": {"description": "The caller", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Me"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}}}},
             "/api/v1/search": {"get": {"operationId": "search", "summary": "Search messages (query language of docs/search.md); ledgered", "x-permission": "readRecords",
@@ -54,7 +92,7 @@ enum OpenAPIDocument {
             "/api/v1/usage": {"get": {"operationId": "usage", "summary": "Which apps each employee uses, per channel and day", "x-permission": "viewUsage",
               "parameters": [{"name": "since", "in": "query", "schema": {"type": "string", "format": "date"}}],
               "responses": {"200": {"description": "Usage", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
-            "/api/v1/capture-health": {"get": {"operationId": "captureHealth", "summary": "Per account: last message, gaps, quarantine, the WeCom puller", "x-permission": "viewCaptureHealth",
+            "/api/v1/capture-health": {"get": {"operationId": "captureHealth", "summary": "Per account: last message, gaps, quarantine, refused webhook deliveries, the WeCom puller", "x-permission": "viewCaptureHealth",
               "parameters": [{"name": "silent_after_days", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 365, "default": 7}}],
               "responses": {"200": {"description": "Capture health", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
             "/api/v1/holds": {
@@ -146,7 +184,11 @@ enum OpenAPIDocument {
               "Unauthenticated": {"description": "No valid bearer token or session", "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "Forbidden": {"description": "The caller's role may not do this", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "NotFound": {"description": "No such item", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-              "Conflict": {"description": "Refused in the item's current state", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+              "Conflict": {"description": "Refused in the item's current state", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "Delivered": {"description": "Committed durably (or quarantined, sealed): how many items were new, already held, or quarantined", "content": {"application/json": {"schema": {"type": "object", "required": ["imported", "duplicates", "quarantined"], "properties": {"imported": {"type": "integer"}, "duplicates": {"type": "integer"}, "quarantined": {"type": "integer"}}}}}},
+              "DeliveryRefused": {"description": "Missing or wrong signature or secret: nothing of the body was kept; the refusal is counted in capture health and the ledger", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "NotConfigured": {"description": "This channel's webhooks are not configured", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "TooLarge": {"description": "The body is larger than the server accepts (max_body_bytes); refused and recorded", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
             },
             "schemas": {
               "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}},

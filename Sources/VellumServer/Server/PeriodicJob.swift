@@ -9,7 +9,7 @@ public struct PeriodicJob: Service {
     let logger: Logger
     let work: @Sendable () async throws -> String
 
-    /// `work` returns a one-line summary for the log (never content).
+    /// `work` returns a one-line summary for the log (never content); an empty one is not logged.
     public init(name: String, interval: Duration, logger: Logger, work: @escaping @Sendable () async throws -> String) {
         self.name = name
         self.interval = interval
@@ -27,7 +27,7 @@ public struct PeriodicJob: Service {
             guard !Task.isShuttingDownGracefully else { return }
             do {
                 let summary = try await work()
-                logger.info("\(name): \(summary)")
+                if !summary.isEmpty { logger.info("\(name): \(summary)") }
             } catch {
                 logger.error("\(name) failed: \(error)")
             }

@@ -13,8 +13,8 @@ public struct ServerSettings: Sendable {
     public var maxWebhookBody = 1024 * 1024
     /// Hours between retention sweeps (disposition and deferred erasures); 0 turns them off.
     public var retentionSweepHours = 24
-    /// The WeCom session-archive capture to run beside the server (`vellum wecom pull`'s YAML).
-    public var wecomCapture: URL?
+    /// Channel secrets and group commit for `/webhooks/…` (from `--config`).
+    public var webhooks = WebhookSettings()
 
     public init() {}
 }

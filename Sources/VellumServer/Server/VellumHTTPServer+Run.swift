@@ -32,10 +32,26 @@ extension VellumHTTPServer {
                 }
             })
         }
-        if let file = settings.wecomCapture {
-            let configuration = try WeComCaptureConfiguration.load(file)
-            services.append(WeComPullJob(archive: archive, configuration: configuration, logger: logger))
-            say("WeCom capture for \(configuration.corp_id) runs beside the server (\(file.lastPathComponent)).")
+        let rejections = self.rejections
+        let interval = settings.webhooks.rejectionLedgerInterval
+        services.append(PeriodicJob(name: "refused deliveries", interval: interval, logger: logger) {
+            let written = await rejections.flush(logger: logger)
+            return written == 0 ? "" : "\(written) ledger event(s) written"
+        })
+        if let puller = settings.webhooks.wecom?.puller {
+            let archive = self.archive
+            services.append(WeComPullService(trigger: wecomPulls, logger: logger) {
+                let health = try await WeComCaptureService(archive: archive).pull(puller)
+                return "corp \(health.corp) at seq \(health.cursor), \(health.records) records pulled"
+            })
+            // Callbacks wake it at once; without them (or if one is lost) it still polls.
+            let pulls = wecomPulls
+            services.append(PeriodicJob(
+                name: "WeCom poll", interval: .seconds(puller.poll_interval_seconds ?? 60), logger: logger
+            ) {
+                pulls.wake()
+                return ""
+            })
         }
         let (router, _) = router()
         let app = Application(
@@ -47,6 +63,8 @@ extension VellumHTTPServer {
             },
             logger: logger)
         try await app.runService()
+        // Refusals counted since the last event are written before the process ends.
+        await rejections.flush(all: true, logger: logger)
     }
 
     var displayHost: String { settings.host == "0.0.0.0" || settings.host == "::" ? "localhost" : settings.host }

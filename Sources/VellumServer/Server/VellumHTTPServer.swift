@@ -16,6 +16,12 @@ public struct VellumHTTPServer: Sendable {
     /// Where exports and privacy outputs are kept, sealed.
     public let vault: DeliverableVault
     public let metrics = ServerMetrics()
+    /// Wakes the WeCom puller (run by ``run(logger:say:)`` when one is configured).
+    public let wecomPulls = WeComPullTrigger()
+    /// Group commit of webhook deliveries.
+    let ingestQueue: WebhookIngestQueue
+    /// Refused webhook deliveries, counted and ledgered without flooding the ledger.
+    let rejections: RejectionRecorder
 
     /// `deliverables` is the folder for sealed exports; by default `deliverables` beside the
     /// archive's tree-head checkpoint (in its data directory), or a private temporary folder for
@@ -29,6 +35,10 @@ public struct VellumHTTPServer: Sendable {
         self.settings = settings
         self.setup = setup
         self.accounts = AccountService(archive: archive, bcryptCost: settings.bcryptCost)
+        self.ingestQueue = WebhookIngestQueue(
+            maxItems: settings.webhooks.groupCommitMaxItems, window: settings.webhooks.groupCommitWindow
+        ) { try Ingestor(archive: archive) }
+        self.rejections = RejectionRecorder(archive: archive, interval: settings.webhooks.rejectionLedgerInterval)
     }
 
     /// The router with every route, and the book that lists them.
@@ -61,6 +71,11 @@ public struct VellumHTTPServer: Sendable {
         LedgerAPI(archive: archive).register(book)
         AccountsAPI(accounts: accounts).register(book)
         DeliverablesAPI(archive: archive, vault: vault).register(book)
+        WebhookRoutes(
+            settings: settings.webhooks,
+            intake: WebhookIntake(queue: ingestQueue, rejections: rejections, maxBody: settings.maxWebhookBody),
+            pulls: wecomPulls
+        ).register(book)
         // Unknown paths still pass through the middleware (security headers), and get a plain 404.
         for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch] {
             router.on("/**", method: method) { _, _ in
