@@ -135,31 +135,40 @@ struct DeliverablesAPI {
             guard let language = Language(rawValue: body.language ?? "en") else {
                 throw HTTPFailure(.badRequest, "invalidInput", "language: en or zh")
             }
-            let today = Today.day
             let answer = try await Offload.run { [archive, vault] in
-                let d = try vault.start(kind: .privacy, title: "privacy request \(id)", actor: identity.actor, audience: identity.role.rawValue)
-                var fulfilment: PrivacyFulfilment?
-                do {
-                    let done = try vault.fill(d) { folder in
-                        var f = try PrivacyRequestService(archive: archive).fulfil(
-                            id, into: folder, language: language, on: today, actor: identity.actor)
-                        // Name the files as they appear in the zip, not where they were made.
-                        f.written = f.written.map { String($0.dropFirst(folder.path.count + 1)) }
-                        fulfilment = f
-                        if !FileManager.default.fileExists(atPath: folder.path) {
-                            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                        }
-                        return ["records": f.records]
-                    }
-                    return FulfilAnswer(fulfilment: fulfilment!, deliverable: View(done))
-                } catch {
-                    try? vault.delete(d.id)
-                    throw error
-                }
+                try Self.fulfil(id, language: language, archive: archive, vault: vault, identity: identity)
             }
             return try JSONResponse.make(answer)
         }
     }
+
+    /// Carries out a privacy request today, keeping its files (access package, decision letter)
+    /// as a sealed deliverable of the caller's role; a refusal leaves no deliverable behind.
+    static func fulfil(_ id: String, language: Language, archive: Archive, vault: DeliverableVault, identity: Identity) throws
+        -> FulfilAnswer
+    {
+        let d = try vault.start(kind: .privacy, title: privacyTitle(id), actor: identity.actor, audience: identity.role.rawValue)
+        var fulfilment: PrivacyFulfilment?
+        do {
+            let done = try vault.fill(d) { folder in
+                var f = try PrivacyRequestService(archive: archive).fulfil(
+                    id, into: folder, language: language, on: Today.day, actor: identity.actor)
+                // Name the files as they appear in the zip, not where they were made.
+                f.written = f.written.map { String($0.dropFirst(folder.path.count + 1)) }
+                fulfilment = f
+                if !FileManager.default.fileExists(atPath: folder.path) {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
+                return ["records": f.records]
+            }
+            return FulfilAnswer(fulfilment: fulfilment!, deliverable: View(done))
+        } catch {
+            try? vault.delete(d.id)
+            throw error
+        }
+    }
+
+    static func privacyTitle(_ id: String) -> String { "privacy request \(id)" }
 
     static func title(_ scope: ExportScope) -> String {
         switch scope {

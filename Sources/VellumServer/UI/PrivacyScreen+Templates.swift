@@ -62,9 +62,18 @@ extension Templates {
             <label>{{t.privacy_reason}} <input name="reason" required></label><button type="submit" class="secondary">{{t.privacy_extend}}</button></form>{{/mayExtend}}
           {{#mayRefuse}}<form method="post" action="/privacy/{{id}}/actions"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="refuse">
             <label>{{t.privacy_reason}} <input name="reason" required></label><button type="submit" class="danger" data-confirm="{{t.privacy_refuse_confirm}}">{{t.privacy_refuse}}</button></form>{{/mayRefuse}}
+          <form method="post" action="/privacy/{{id}}/fulfil" class="fulfil"><input type="hidden" name="csrf" value="{{csrf}}">
+            <label>{{t.privacy_language}} <select name="language"><option value="en">English</option><option value="zh">中文</option></select></label>
+            <button type="submit" data-confirm="{{t.privacy_fulfil_confirm}}">{{t.privacy_fulfil}}</button></form>
           <p class="help">{{t.privacy_fulfil_help}}</p>
         </section>
         {{/open}}{{/can.managePrivacy}}
+        {{#hasFiles}}
+        <section class="card wide">
+          <h2>{{t.privacy_files}}</h2>
+          <ul class="list">{{#files}}<li>{{names}} <span class="muted">{{at}}</span> {{#ready}}<a class="button" href="/api/v1/deliverables/{{id}}/download">{{t.exports_download}}</a>{{/ready}}</li>{{/files}}</ul>
+        </section>
+        {{/hasFiles}}
         {{#can.legalClaims}}{{#mayClaim}}
         <section class="card wide">
           <h2>{{t.privacy_claim}}</h2>

@@ -12,7 +12,7 @@ struct PrivacyScreen: UIScreen {
     var menuPath: String { "/privacy" }
 
     func install(_ book: RouteBook, renderer: PageRenderer) {
-        let archive = server.archive
+        let archive = server.archive, vault = server.vault
         book.add(.get, "/privacy", .ui, .viewPrivacy) { request, _, identity in
             try await Self.list(archive, renderer, request, identity, flash: ScreenKit.flash(request))
         }
@@ -39,7 +39,7 @@ struct PrivacyScreen: UIScreen {
         }
         book.add(.get, "/privacy/{id}", .ui, .viewPrivacy) { request, context, identity in
             let id = try context.parameters.require("id")
-            return try await Self.detail(id, archive, renderer, request, identity, flash: ScreenKit.flash(request))
+            return try await Self.detail(id, archive, renderer, request, identity, flash: ScreenKit.flash(request), vault: vault)
         }
         /// Runs one change of a request, then back to its page (or the page with the error).
         func change(_ path: String, _ permission: Permission, _ work: @escaping @Sendable (String, FormFields, Identity) throws -> String) {
@@ -52,7 +52,7 @@ struct PrivacyScreen: UIScreen {
                 } catch {
                     let (flash, status) = try ScreenKit.failure(error)
                     guard status != .notFound else { throw error }
-                    return try await Self.detail(id, archive, renderer, request, identity, flash: flash, status: status)
+                    return try await Self.detail(id, archive, renderer, request, identity, flash: flash, status: status, vault: vault)
                 }
             }
         }
@@ -67,6 +67,11 @@ struct PrivacyScreen: UIScreen {
             default: throw HTTPFailure(.badRequest, "invalidInput", "action: one of acknowledge, extend, refuse")
             }
             return "flash.privacy.\(action)"
+        }
+        change("/privacy/{id}/fulfil", .managePrivacy) { id, form, identity in
+            let language = Language(rawValue: form["language"] ?? "en") ?? .en
+            _ = try DeliverablesAPI.fulfil(id, language: language, archive: archive, vault: vault, identity: identity)
+            return "flash.privacy.fulfilled"
         }
         change("/privacy/{id}/legal-claim", .legalClaims) { id, form, identity in
             _ = try PrivacyRequestService(archive: archive).setLegalClaim(
@@ -109,10 +114,18 @@ struct PrivacyScreen: UIScreen {
 
     static func detail(
         _ id: String, _ archive: Archive, _ renderer: PageRenderer, _ request: Request, _ identity: Identity,
-        flash: ScreenKit.Flash?, status: HTTPResponse.Status = .ok
+        flash: ScreenKit.Flash?, status: HTTPResponse.Status = .ok, vault: DeliverableVault
     ) async throws -> Response {
         let r = try await Offload.run { try PrivacyRequestService(archive: archive).show(id) }
         var data = clock(r)
+        // The request's letters and packages, for the role that made them.
+        let files = try await Offload.run { try vault.list() }.filter {
+            $0.kind == .privacy && $0.title == DeliverablesAPI.privacyTitle(id) && $0.audience == identity.role.rawValue
+        }
+        data["files"] = files.map { d -> [String: Any] in
+            ["id": d.id, "at": d.created_at, "ready": d.status == .ready, "names": d.files.map(\.name).joined(separator: ", ")]
+        }
+        data["hasFiles"] = !files.isEmpty
         let history = r.request.history
         data["subjects"] = r.subjects
         data["createdBy"] = r.createdBy

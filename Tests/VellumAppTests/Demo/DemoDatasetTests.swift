@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 import Testing
 import VellumApp
 
@@ -148,7 +151,7 @@ struct DemoCommandTests {
     func demo() throws {
         let scratch = try ScratchFolder("vellum-demo-cli")
         let data = scratch.path("demo").path
-        let built = try CLI.run(["demo", "--data", data])
+        let built = try CLI.run(["demo", "--data", data, "--no-serve"])
         #expect(built.status == 0, "\(built.err)")
         #expect(built.out.contains("a policy applied") && built.out.contains("alerts in the review queue"))
         let alerts = try JSONSerialization.jsonObject(with: Data(try CLI.run(["alerts", "list", "--data", data, "--json"]).out.utf8))
@@ -156,10 +159,41 @@ struct DemoCommandTests {
         let dry = try CLI.json(try CLI.run(["retention", "run", "--data", data, "--dry-run", "--json"]).out)
         #expect(dry["examined"] as? Int ?? 0 > 300 && dry["kept"] != nil)
         #expect(try CLI.json(try CLI.run(["verify", "--data", data, "--json"]).out)["ok"] as? Bool == true)
-        #expect(try CLI.run(["demo", "--data", data]).out.contains("already"))
+        #expect(try CLI.run(["demo", "--data", data, "--no-serve"]).out.contains("already"))
         let bytes = try FileManager.default.subpathsOfDirectory(atPath: data).compactMap {
             FileManager.default.contents(atPath: data + "/" + $0)
         }
         #expect(!bytes.contains { $0.range(of: Data("合同".utf8)) != nil })
+    }
+
+    @Test("without --no-serve it serves the archive: prints the address, a one-time administrator link and a sign-in per role; stops cleanly on SIGTERM")
+    func demoServes() async throws {
+        let scratch = try ScratchFolder("vellum-demo-serve")
+        let data = scratch.path("demo").path
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = ["demo", "--data", data, "--port", "0", "--retention-sweep-hours", "0"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        defer { if p.isRunning { p.terminate() } }
+        var text = ""
+        let deadline = Date().addingTimeInterval(120)
+        while !text.contains("Vellum is serving"), Date() < deadline, p.isRunning {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(text.contains("/setup?token=vsu_"), "a one-time administrator link")
+        for role in ["compliance", "privacy", "legal", "auditor"] { #expect(text.contains("  \(role) "), "a sign-in for \(role)") }
+        let url = try #require(text.components(separatedBy: "Vellum is serving ").last?.components(separatedBy: " ").first)
+        let (body, _) = try await URLSession.shared.data(from: URL(string: url + "healthz")!)
+        let health = String(decoding: body, as: UTF8.self)
+        #expect(health.contains("\"status\":\"ok\""))
+        p.terminate()  // SIGTERM: a graceful stop
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(try CLI.json(try CLI.run(["verify", "--data", data, "--json"]).out)["ok"] as? Bool == true)
     }
 }
