@@ -143,8 +143,10 @@ public final class Ingestor: Sendable {
             accountNames: try UsageTally.sealedAccountNames(prepared.map(\.usage), archive: archive))
     }
 
-    /// Commits a staged batch durably; only then are its outcomes returned.
-    public func commit(_ batch: StagedBatch) throws -> [ItemOutcome] {
+    /// Commits a staged batch durably; only then are its outcomes returned. With
+    /// `writingCheckpoint: false` the tree-head file (`tree-head.json`, a copy of what the database
+    /// already holds) is left to the caller, who may write it once for several commits.
+    public func commit(_ batch: StagedBatch, writingCheckpoint: Bool = true) throws -> [ItemOutcome] {
         var outcomes = batch.outcomes
         let committed = try commit(
             batch.prepared, quarantine: batch.quarantined.map(\.draft), accountNames: batch.accountNames)
@@ -152,7 +154,7 @@ public final class Ingestor: Sendable {
             outcomes[item.slot] = committed.contains(item.sourceKey) ? .imported(item.id) : .duplicate(item.id)
         }
         for (slot, draft) in batch.quarantined { outcomes[slot] = .quarantined(reason: draft.issue.description) }
-        if !batch.prepared.isEmpty || !batch.quarantined.isEmpty { try archive.writeCheckpoint() }
+        if writingCheckpoint, !batch.prepared.isEmpty || !batch.quarantined.isEmpty { try archive.writeCheckpoint() }
         return outcomes.map { $0! }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import NIOCore
 import NIOFoundationCompat
 import Testing
@@ -42,17 +43,21 @@ struct GroupCommitTests {
         // Every record is in the ledger once.
         let captures = try AuditTrailService(archive: h.archive).recent(types: [.capture], limit: 1000)
         #expect(captures.count == distinct)
+        // The tree-head file, written after the commits off their path, covers the whole ledger.
+        let size = try h.archive.store.read { try $0.ledgerSize() }
+        #expect(CheckpointFile.read(from: h.dir.checkpoint)?.size == size)
     }
 
     @Test("a batch that cannot be committed fails every request in it, and nothing is acknowledged")
     func failedCommit() async throws {
         struct Broken: Error {}
-        let queue = WebhookIngestQueue(maxItems: 10, window: .milliseconds(1)) { throw Broken() }
+        let h = try await ServerHarness()
+        let queue = WebhookIngestQueue(archive: h.archive, maxItems: 10, window: .milliseconds(1)) { throw Broken() }
         let body = WebhookFixtures.whatsappBody(id: "wamid.x", text: "x")
         let items = ImportFormat.whatsappCloud.items(body, file: "t", line: 1)
-        await #expect(throws: Broken.self) { try await queue.submit(items) }
+        await #expect(throws: Broken.self) { try await queue.submit(items, logger: Logger(label: "test")) }
         // The queue is usable afterwards (the lead was released).
-        await #expect(throws: Broken.self) { try await queue.submit(items) }
+        await #expect(throws: Broken.self) { try await queue.submit(items, logger: Logger(label: "test")) }
     }
 
     @Test("deliveries larger than the batch limit are committed whole, one batch each")

@@ -63,8 +63,10 @@ extension VellumHTTPServer {
             },
             logger: logger)
         try await app.runService()
-        // Refusals counted since the last event are written before the process ends.
+        // Refusals counted since the last event are written before the process ends, and the
+        // tree-head file (written after webhook commits, off their path) is brought up to date.
         await rejections.flush(all: true, logger: logger)
+        do { try archive.writeCheckpoint() } catch { logger.error("could not write the tree-head file: \(error)") }
     }
 
     var displayHost: String { settings.host == "0.0.0.0" || settings.host == "::" ? "localhost" : settings.host }

@@ -36,7 +36,7 @@ public struct VellumHTTPServer: Sendable {
         self.setup = setup
         self.accounts = AccountService(archive: archive, bcryptCost: settings.bcryptCost)
         self.ingestQueue = WebhookIngestQueue(
-            maxItems: settings.webhooks.groupCommitMaxItems, window: settings.webhooks.groupCommitWindow
+            archive: archive, maxItems: settings.webhooks.groupCommitMaxItems, window: settings.webhooks.groupCommitWindow
         ) { try Ingestor(archive: archive) }
         self.rejections = RejectionRecorder(archive: archive, interval: settings.webhooks.rejectionLedgerInterval)
     }

@@ -39,6 +39,6 @@ struct TelegramWebhook {
         }
         let items = ImportFormat.telegramBot.items(
             body, file: "webhook:telegram/\(name)", line: 1, options: ImportOptions(account: connection.account))
-        return try await intake.commit(items)
+        return try await intake.commit(items, context: context)
     }
 }

@@ -1,21 +1,26 @@
 import Foundation
+import Logging
 import VellumApp
 
 /// Group commit for webhook deliveries: deliveries arriving together are committed in one
-/// `Ingestor.ingest` batch (one transaction, one signed tree head, one fsync), and each request
-/// gets its own outcomes back only once that batch is durable.
+/// `Ingestor` batch (one transaction, one signed tree head, one fsync), and each request gets its
+/// own outcomes back only once that batch is durable.
 ///
 /// No background task: the request at the head of the queue leads. It waits `window` for company
-/// when the queue was idle, takes up to `maxItems` items (whole deliveries, its own first), commits
-/// them off the cooperative threads, hands each waiting request its outcomes, and passes the lead
-/// to the request now at the head. While a batch commits, the next one gathers, so under load
-/// batches grow with the commit time and no window is waited.
+/// when the queue was idle, takes up to `maxItems` items (whole deliveries, its own first) and
+/// stages them (resolve, seal, tokenize) off the cooperative threads. It keeps the lead while the
+/// previous batch commits, so arrivals gather into the next batch; then it passes the lead on,
+/// commits, and hands each waiting request its outcomes. Staging batch k+1 thus overlaps the
+/// commit of batch k, and under load batches grow with the commit time instead of waiting.
 actor WebhookIngestQueue {
     private struct Delivery {
         let ticket: Int
         let items: [IncomingItem]
     }
 
+    private typealias Staged = Result<(Ingestor, Ingestor.StagedBatch)?, any Error>
+
+    let archive: Archive
     let maxItems: Int
     let window: Duration
     /// How long an ingestor (its policy rules and employee directory) is reused before it is
@@ -33,12 +38,19 @@ actor WebhookIngestQueue {
     private var results: [Int: Result<[ItemOutcome], any Error>] = [:]
     /// Suspended requests: resumed with `true` to lead, `false` when their result is in `results`.
     private var waiting: [Int: CheckedContinuation<Bool, Never>] = [:]
+    /// Whether a batch is committing, and the staged batch (at most one) waiting to commit next.
+    private var committing = false
+    private var commitWaiters: [CheckedContinuation<Void, Never>] = []
+    /// The tree-head file is written after commits, once for however many finished meanwhile.
+    private var checkpointWriting = false
+    private var checkpointStale = false
 
     /// Batches committed and deliveries in them, since start.
     private(set) var batches = 0
     private(set) var deliveries = 0
 
-    init(maxItems: Int, window: Duration, makeIngestor: @escaping @Sendable () throws -> Ingestor) {
+    init(archive: Archive, maxItems: Int, window: Duration, makeIngestor: @escaping @Sendable () throws -> Ingestor) {
+        self.archive = archive
         self.maxItems = max(1, maxItems)
         self.window = window
         self.makeIngestor = makeIngestor
@@ -46,7 +58,7 @@ actor WebhookIngestQueue {
 
     /// Commits `items` with whatever else is waiting; returns their outcomes, in order, once durable.
     /// Throws when the batch could not be committed (nothing of it is acknowledged then).
-    func submit(_ items: [IncomingItem]) async throws -> [ItemOutcome] {
+    func submit(_ items: [IncomingItem], logger: Logger) async throws -> [ItemOutcome] {
         let ticket = nextTicket
         nextTicket += 1
         queue.append(Delivery(ticket: ticket, items: items))
@@ -57,16 +69,15 @@ actor WebhookIngestQueue {
         }
         leader = ticket
         if idle, queuedItems < maxItems { try? await Task.sleep(for: window) }
-        while results[ticket] == nil {
-            let batch = takeBatch()
-            settle(batch, await commit(batch.flatMap(\.items)))
-        }
-        idle = queue.isEmpty
-        leader = nil
-        if let next = queue.first {
-            leader = next.ticket
-            waiting.removeValue(forKey: next.ticket)?.resume(returning: true)
-        }
+        // The head of the queue is this delivery: it is in the batch.
+        let batch = takeBatch()
+        let staged = await stage(batch.flatMap(\.items))
+        await acquireCommit()
+        passLead()
+        let outcome = await commit(staged)
+        releaseCommit()
+        settle(batch, outcome)
+        if case .success(let outcomes) = outcome, !outcomes.isEmpty { await refreshCheckpointFile(logger) }
         return try results.removeValue(forKey: ticket)!.get()
     }
 
@@ -84,11 +95,49 @@ actor WebhookIngestQueue {
         return batch
     }
 
-    private func commit(_ items: [IncomingItem]) async -> Result<[ItemOutcome], any Error> {
-        guard !items.isEmpty else { return .success([]) }
+    /// Hands the lead to the delivery now at the head of the queue, if any.
+    private func passLead() {
+        idle = queue.isEmpty
+        leader = nil
+        if let next = queue.first {
+            leader = next.ticket
+            waiting.removeValue(forKey: next.ticket)?.resume(returning: true)
+        }
+    }
+
+    /// One batch commits at a time (SQLite has one writer); the next one waits here, staged.
+    private func acquireCommit() async {
+        if committing {
+            await withCheckedContinuation { commitWaiters.append($0) }
+        }
+        committing = true
+    }
+
+    private func releaseCommit() {
+        committing = false
+        if !commitWaiters.isEmpty {
+            committing = true
+            commitWaiters.removeFirst().resume()
+        }
+    }
+
+    /// Resolves, seals and tokenizes off the cooperative threads (CPU work; may overlap a commit).
+    private func stage(_ items: [IncomingItem]) async -> Staged {
+        guard !items.isEmpty else { return .success(nil) }
         do {
             let ingestor = try await currentIngestor()
-            return .success(try await Offload.run { try ingestor.ingest(items) })
+            return .success((ingestor, try await Offload.run { try ingestor.stage(items) }))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Commits a staged batch durably. The commit checks for duplicates again inside its
+    /// transaction, so a message staged by two overlapping batches is stored once.
+    private func commit(_ staged: Staged) async -> Result<[ItemOutcome], any Error> {
+        do {
+            guard let (ingestor, batch) = try staged.get() else { return .success([]) }
+            return .success(try await Offload.run { try ingestor.commit(batch, writingCheckpoint: false) })
         } catch {
             return .failure(error)
         }
@@ -105,6 +154,27 @@ actor WebhookIngestQueue {
             start = end
             waiting.removeValue(forKey: delivery.ticket)?.resume(returning: false)
         }
+    }
+
+    /// Rewrites `tree-head.json` from the latest signed head. Off the acknowledgement path (the
+    /// head is already durable in the database; the file is a copy for `verify --trusted-head`):
+    /// the leader whose commit finished writes it after its batch was answered; commits finishing
+    /// meanwhile are covered by a second pass. At most three passes, so no leader writes forever.
+    private func refreshCheckpointFile(_ logger: Logger) async {
+        checkpointStale = true
+        guard !checkpointWriting else { return }
+        checkpointWriting = true
+        var passes = 0
+        while checkpointStale, passes < 3 {
+            checkpointStale = false
+            passes += 1
+            do {
+                try await Offload.run { [archive] in try archive.writeCheckpoint() }
+            } catch {
+                logger.error("could not write the tree-head file: \(error)")
+            }
+        }
+        checkpointWriting = false
     }
 
     private func currentIngestor() async throws -> Ingestor {

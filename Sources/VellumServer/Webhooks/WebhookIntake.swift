@@ -33,8 +33,8 @@ struct WebhookIntake: Sendable {
 
     /// Commits the items with the other deliveries waiting; answers 200 with how many were
     /// imported, already held, or quarantined, only once they are durable.
-    func commit(_ items: [IncomingItem]) async throws -> Response {
-        let outcomes = items.isEmpty ? [] : try await queue.submit(items)
+    func commit(_ items: [IncomingItem], context: VellumContext) async throws -> Response {
+        let outcomes = items.isEmpty ? [] : try await queue.submit(items, logger: context.logger)
         var summary = ImportSummary()
         for outcome in outcomes {
             switch outcome {

@@ -58,6 +58,6 @@ struct WhatsAppWebhook {
                 context: context)
         }
         let items = ImportFormat.whatsappCloud.items(body, file: "webhook:whatsapp", line: 1)
-        return try await intake.commit(items)
+        return try await intake.commit(items, context: context)
     }
 }
