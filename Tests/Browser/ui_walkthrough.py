@@ -21,7 +21,12 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+# Sign-in hashes the password with bcrypt (cost 12): in a debug build on a loaded 2-core CI
+# machine that takes seconds, so every navigation is awaited rather than assumed.
+NAVIGATION_TIMEOUT = 60
 
 PASSWORD = "a walkthrough passphrase"
 
@@ -107,19 +112,29 @@ class Walkthrough:
 
     def expect(self, condition, what):
         if not condition:
-            raise AssertionError(what)
+            raise AssertionError(f"{what} (on {self.driver.current_url}: {self.text()[:300]!r})")
+
+    def await_navigation(self, action):
+        """Runs `action` (a click or a submit) and waits until the browser has left the page and
+        loaded the next one, so that what follows never races an in-flight request."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        action()
+        WebDriverWait(self.driver, NAVIGATION_TIMEOUT).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, NAVIGATION_TIMEOUT).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
 
     def sign_in(self, username):
         self.driver.delete_all_cookies()
         self.go("/login")
         self.driver.find_element(By.NAME, "username").send_keys(username)
         self.driver.find_element(By.NAME, "password").send_keys(PASSWORD)
-        self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+        button = self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]")
+        self.await_navigation(button.click)
         self.expect(self.driver.current_url.rstrip("/") == self.base, f"signed in lands on the dashboard, not {self.driver.current_url}")
         self.expect("Signed in as" in self.text() and username in self.text(), "the header names the user")
 
     def submit(self, form):
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.await_navigation(form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
 
     # -- the walkthrough ------------------------------------------------------------------
     def run(self):
@@ -140,7 +155,8 @@ class Walkthrough:
         self.go("/login")
         self.driver.find_element(By.NAME, "username").send_keys("compliance")
         self.driver.find_element(By.NAME, "password").send_keys("not the password at all")
-        self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+        button = self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]")
+        self.await_navigation(button.click)
         self.expect("/login" in self.driver.current_url, "stays on the sign-in page")
         self.expect("wrong" in self.text(), "says the sign-in failed")
 
@@ -148,13 +164,13 @@ class Walkthrough:
         self.go("/search")
         box = self.driver.find_element(By.NAME, "q")
         box.send_keys("合同")
-        box.submit()
+        self.await_navigation(box.submit)
         self.expect("合同" in self.text(), "hits contain the word")
         self.hits = self.driver.find_elements(By.CSS_SELECTOR, "a[href^='/records/']")
         self.expect(len(self.hits) > 0, "there are hits linking to records")
 
     def open_conversation(self):
-        self.driver.find_elements(By.CSS_SELECTOR, "a[href^='/records/']")[0].click()
+        self.await_navigation(self.driver.find_elements(By.CSS_SELECTOR, "a[href^='/records/']")[0].click)
         self.expect("/records/" in self.driver.current_url, "the record page opened")
         bubbles = self.driver.find_elements(By.CSS_SELECTOR, ".bubble")
         self.expect(len(bubbles) > 0, "the conversation shows chat bubbles")
@@ -209,7 +225,7 @@ class Walkthrough:
 
     def chinese(self):
         self.go("/")
-        self.driver.find_element(By.CSS_SELECTOR, "a.lang").click()
+        self.await_navigation(self.driver.find_element(By.CSS_SELECTOR, "a.lang").click)
         self.expect("概览" in self.text(), "the dashboard is in Chinese")
 
 
