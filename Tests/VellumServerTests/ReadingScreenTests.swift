@@ -78,8 +78,15 @@ struct ReadingScreenTests {
                 uri: "/records/\(f.records["w1"]!)", method: .get,
                 headers: [.cookie: "\(SessionCookie.name)=\(s.cookie); vellum_lang=zh"])
             #expect(zh.text.contains("包含证明") && zh.text.contains("<html lang=\"zh\">"))
+            // Each opening is one access event naming the record first and every neighbour shown;
+            // showing detected values in the clear is its own action.
             let opened = try AuditTrailService(archive: f.h.archive).recent(types: [.access], actor: "user:compliance")
-            #expect(opened.contains { $0.action == "show" && $0.records == [f.records["w2"]!] })
+            #expect(opened.filter { ($0.action ?? "").hasPrefix("conversation") }.count == 3)
+            #expect(!opened.contains { $0.action == "search" || $0.action == "show" }, "no separate events for the parts of a view")
+            let first = try #require(opened.last { $0.action == "conversation" && $0.records.first == f.records["w2"]! })
+            #expect(first.records.contains(f.records["w1"]!), "the neighbours shown are named")
+            #expect(first.count == first.records.count)
+            #expect(opened.contains { $0.action == "conversation.unmasked" && $0.records.first == f.records["w3"]! })
         }
     }
 

@@ -75,6 +75,28 @@ struct WhatsAppWebhookTests {
         #expect(health.rejected_deliveries.map(\.count) == [1])
     }
 
+    @Test("refused deliveries are on the dashboard for those who watch capture health, not for the others")
+    func refusalsOnDashboard() async throws {
+        let h = try await ServerHarness { try WebhookFixtures.configure(&$0) }
+        let body = WebhookFixtures.whatsappBody(id: "wamid.forged", text: "forged")
+        try await h.test { client in
+            for _ in 0 ..< 3 {
+                let r = try await client.execute(
+                    uri: "/webhooks/whatsapp", method: .post, headers: WebhookFixtures.signed(body, secret: "forger"),
+                    body: ByteBuffer(data: body))
+                #expect(r.status == .unauthorized)
+            }
+            await h.server.rejections.flush(all: true)
+            let compliance = try await BrowserSession.signIn(client, "compliance")
+            let page = try await client.execute(uri: "/", method: .get, headers: compliance.headers).text
+            #expect(page.contains("Refused deliveries"))
+            #expect(page.contains("3 × bad_signature"))
+            let legal = try await BrowserSession.signIn(client, "legal")
+            let theirs = try await client.execute(uri: "/", method: .get, headers: legal.headers).text
+            #expect(!theirs.contains("Refused deliveries"))
+        }
+    }
+
     @Test("a flood of forged deliveries writes one ledger event a minute, and the next carries the count")
     func floodIsCounted() async throws {
         let h = try await ServerHarness { try WebhookFixtures.configure(&$0) }

@@ -70,6 +70,14 @@ public struct RecordViewer: Sendable {
     /// Opens record `id`. A record restricted after an erasure request opens only with
     /// `includeRestricted` (legal and compliance), and the access is logged as such.
     public func show(_ id: String, actor: String, includeRestricted: Bool = false) throws -> RecordView {
+        let view = try open(id, includeRestricted: includeRestricted)
+        try AccessLog(archive: archive).record(actor: actor, action: includeRestricted ? "show.restricted" : "show", records: [view.id], count: 1, detail: id)
+        return view
+    }
+
+    /// The record without its access event, for services that write one event for a whole view
+    /// (``ConversationViewer``).
+    func open(_ id: String, includeRestricted: Bool) throws -> RecordView {
         let (record, versions, head, proof, leaf) = try archive.store.read { tx in
             guard let record = try tx.record(id: RecordID(id)) else { throw try archive.absentRecordError(RecordID(id), tx) }
             if !includeRestricted, let r = try tx.restriction(of: record.id) {
@@ -114,7 +122,6 @@ public struct RecordViewer: Sendable {
                     leafHash: leaf, leafIndex: record.ledgerIndex, treeSize: head.size, proof: proof, root: head.root)
                     && TreeHeadSigner.verify(head, publicKey: archive.keys.signing.publicKey),
                 tree_head: CheckpointFile(head: head, publicKey: archive.keys.signing.publicKey)))
-        try AccessLog(archive: archive).record(actor: actor, action: includeRestricted ? "show.restricted" : "show", records: [view.id], count: 1, detail: id)
         return view
     }
 }

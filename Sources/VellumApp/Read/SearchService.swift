@@ -52,6 +52,17 @@ public struct SearchService: Sendable {
     public init(archive: Archive) { self.archive = archive }
 
     public func search(_ request: SearchRequest, actor: String) throws -> SearchResponse {
+        let response = try run(request)
+        try AccessLog(archive: archive).record(
+            actor: actor, action: request.includeRestricted ? "search.restricted" : "search", records: response.hits.map(\.id),
+            count: response.total,
+            detail: request.query ?? "")
+        return response
+    }
+
+    /// The search without its access event, for services that write one event for a whole view
+    /// (``ConversationViewer``).
+    func run(_ request: SearchRequest) throws -> SearchResponse {
         // The query language (docs/search.md); the request's own filters narrow it further.
         let plan = try QueryPlanner(archive: archive).plan(request.query ?? "")
         let phrases = plan.highlighted
@@ -88,10 +99,6 @@ public struct SearchService: Sendable {
                 kind: m.kind.rawValue, sender_id: m.from.id, sender_employee: m.from.employee,
                 revises: m.edit_of ?? m.recall_of)
         }
-        try AccessLog(archive: archive).record(
-            actor: actor, action: request.includeRestricted ? "search.restricted" : "search", records: hits.map(\.id),
-            count: result.total,
-            detail: request.query ?? "")
         return SearchResponse(total: result.total, hits: hits)
     }
 }

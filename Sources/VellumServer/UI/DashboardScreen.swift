@@ -31,8 +31,12 @@ struct DashboardScreen: UIScreen {
                 },
                 "gaps": health.gaps.map { ["channel": $0.channel.rawValue, "kind": $0.kind, "count": $0.count, "meaning": $0.meaning] },
                 "quarantine": health.quarantine_open.sorted { $0.key < $1.key }.map { ["format": $0.key, "count": $0.value] },
+                // Refused webhook deliveries: a forger, or a sender whose secret is out of step.
+                "rejected": health.rejected_deliveries.map {
+                    ["channel": $0.channel, "reason": $0.reason, "count": $0.count, "last": $0.last_at]
+                },
                 "empty": health.accounts.isEmpty, "hasGaps": !health.gaps.isEmpty,
-                "hasQuarantine": !health.quarantine_open.isEmpty,
+                "hasQuarantine": !health.quarantine_open.isEmpty, "hasRejected": !health.rejected_deliveries.isEmpty,
             ] as [String: Any]
         }
         if identity.allows(.viewAlerts) {
@@ -91,6 +95,8 @@ extension Templates {
           <ul>{{#gaps}}<li><span class="chip {{channel}}">{{channel}}</span> {{count}} × {{kind}}: {{meaning}}</li>{{/gaps}}</ul>
           {{#hasQuarantine}}<h3>{{t.dashboard_quarantine}}</h3>{{/hasQuarantine}}
           <ul>{{#quarantine}}<li>{{format}}: {{count}}</li>{{/quarantine}}</ul>
+          {{#hasRejected}}<h3>{{t.dashboard_rejected}}</h3>{{/hasRejected}}
+          <ul class="rejected">{{#rejected}}<li class="warn"><span class="chip {{channel}}">{{channel}}</span> {{count}} × {{reason}} <span class="muted">{{t.dashboard_rejected_last}} {{last}}</span></li>{{/rejected}}</ul>
         </section>
         {{/capture}}
         {{#alerts}}

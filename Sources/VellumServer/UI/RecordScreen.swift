@@ -20,10 +20,11 @@ struct RecordScreen: UIScreen {
             let restricted = try RecordsAPI.wantsRestricted(request, identity)
             let mask = !request.queryBool("unmask")
             return try await Offload.run {
-                // Each open and each neighbour search is written to the ledger by the services.
-                let view = try RecordViewer(archive: archive).show(id, actor: identity.actor, includeRestricted: restricted)
-                let neighbours = try Self.neighbours(of: view, archive: archive, identity: identity, restricted: restricted)
-                let data = Self.data(view, neighbours, identity: identity, mask: mask, restricted: restricted)
+                // One access event for the whole view, naming every record shown, and whether
+                // detected values were shown unmasked.
+                let opened = try ConversationViewer(archive: archive).open(
+                    id, actor: identity.actor, around: Self.around, includeRestricted: restricted, unmasked: !mask)
+                let data = Self.data(opened.record, opened.neighbours, identity: identity, mask: mask, restricted: restricted)
                 return renderer.render("record", data, title: "record.title", request: request, identity: identity)
             }
         }
@@ -42,27 +43,6 @@ struct RecordScreen: UIScreen {
                 return renderer.render("retention", data, title: "retention.title", request: request, identity: identity)
             }
         }
-    }
-
-    /// Up to ``around`` messages before the record and as many after, in the same conversation.
-    static func neighbours(of view: RecordView, archive: Archive, identity: Identity, restricted: Bool) throws -> [SearchHit] {
-        guard let channel = Channel(rawValue: view.channel), let sent = Timestamp(rfc3339: view.sent_at)?.date else { return [] }
-        let service = SearchService(archive: archive)
-        func window(_ sort: String, since: Date?, until: Date?) throws -> [SearchHit] {
-            var search = SearchRequest(query: "sort:\(sort)")
-            search.channels = [channel]
-            search.conversations = [view.conversation.id]
-            search.since = since
-            search.until = until
-            search.limit = around
-            search.includeRestricted = restricted
-            return try service.search(search, actor: identity.actor).hits
-        }
-        let before = try window("newest", since: nil, until: sent)
-        let after = try window("oldest", since: sent, until: nil)
-        var seen = Set<String>()
-        return (before.reversed() + after).filter { seen.insert($0.id).inserted }
-            .sorted { (Timestamp(rfc3339: $0.sent_at)?.date ?? .distantPast) < (Timestamp(rfc3339: $1.sent_at)?.date ?? .distantPast) }
     }
 
     static func data(_ view: RecordView, _ hits: [SearchHit], identity: Identity, mask: Bool, restricted: Bool) -> [String: Any] {
