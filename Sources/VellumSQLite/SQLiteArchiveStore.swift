@@ -7,6 +7,9 @@ import VellumCore
 public final class SQLiteArchiveStore: ArchiveStore {
     let pool: DatabasePool
     public let path: String
+    /// Bytes of the database file mapped into memory per connection (address space, not RAM;
+    /// SQLite caps it at its compile-time maximum, 2 GiB by default).
+    static let mmapSize: Int64 = 1 << 32
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
@@ -18,6 +21,10 @@ public final class SQLiteArchiveStore: ArchiveStore {
             // 64 MiB of page cache per connection (SQLite's default is 2 MiB): the keyed indexes
             // take random keys, and a small cache turns every insert into page reads at scale.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Reads through a memory map of the database file. In WAL mode every commit elsewhere
+            // (each search writes its access event) empties the other connections' page caches;
+            // without the map each search then re-reads its index pages with one pread each.
+            try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapSize)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

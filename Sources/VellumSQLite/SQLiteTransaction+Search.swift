@@ -75,7 +75,14 @@ extension SQLiteTransaction {
             args.append(contentsOf: q.recipientKeys)
             args.append(contentsOf: q.recipientKeys)
         }
-        if q.excludeRestricted {
+        // Records restricted after an erasure request are rare: when there are none, the filter is
+        // left out, so a plain word search keeps FTS5's own top-N ranking (below) instead of
+        // ranking every match through the join.
+        let restricted = try q.excludeRestricted
+            && (Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM restricted_records)")) ?? false)
+        let wordsOnly = fts && filters.count == 1
+        let unrestricted = "rowid NOT IN (SELECT r2.position FROM restricted_records x JOIN records r2 ON r2.id = x.id)"
+        if restricted {
             filters.append("r.id NOT IN (SELECT id FROM restricted_records)")
         }
         let from = fts ? "message_index m JOIN records r ON r.position = m.rowid" : "records r"
@@ -91,14 +98,14 @@ extension SQLiteTransaction {
         // The count and the page are two statements: one window count over the join would make
         // SQLite rank every match. With words alone and relevance order, FTS5 ranks inside its
         // own table, where `ORDER BY rank LIMIT` keeps only the top of the list.
-        let wordsOnly = fts && filters.count == 1
+        let ftsWhere = "message_index MATCH ?" + (restricted ? " AND " + unrestricted : "")
         let countSQL = wordsOnly
-            ? "SELECT count(*) FROM message_index WHERE message_index MATCH ?"
+            ? "SELECT count(*) FROM message_index WHERE \(ftsWhere)"
             : "SELECT count(*) FROM \(from) \(whereClause)"
         let total = try Int.fetchOne(db.cachedStatement(sql: countSQL), arguments: StatementArguments(args)) ?? 0
         let pageSQL = wordsOnly && q.order == .relevance
             ? """
-                SELECT \(columns) FROM (SELECT rowid, rank FROM message_index WHERE message_index MATCH ?
+                SELECT \(columns) FROM (SELECT rowid, rank FROM message_index WHERE \(ftsWhere)
                     ORDER BY rank LIMIT ? OFFSET ?) m JOIN records r ON r.position = m.rowid ORDER BY m.rank, r.sent_at
                 """
             : "SELECT \(columns) FROM \(from) \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?"

@@ -75,6 +75,10 @@ extension ArchiveStoreConformance {
             try check(try tx.search(q).total == 3, "restricted records are found by default")
             q.excludeRestricted = true
             try check(try tx.search(q).hits.map(\.id.rawValue) == ["m3"], "and left out on request")
+            try check(try tx.search(q).total == 1, "and not counted")
+            var dated = q
+            dated.since = 0
+            try check(try tx.search(dated).hits.map(\.id.rawValue) == ["m3"], "also with a filter beside the words")
             var all = IndexQuery()
             all.excludeRestricted = true
             try check(try tx.search(all).total == 1, "also without words")
