@@ -47,7 +47,9 @@ PY
 {"identities": [{"name": "vellum-test", "credentials": [{"accessKey": "$access_key", "secretKey": "$secret_key"}],
   "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}
 JSON
-    nohup "$weed" mini -dir="$dir/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
+    # Logs and unix sockets in DIR too, not in /tmp.
+    nohup "$weed" -logdir="$dir" mini -dir="$dir/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
+        -filer.localSocket="$dir/filer.sock" -s3.localSocket="$dir/s3.sock" \
         -master.port="$master" -master.port.grpc="$master_grpc" -master.telemetry=false \
         -volume.port="$volume" -volume.port.grpc="$volume_grpc" \
         -filer.port="$filer" -filer.port.grpc="$filer_grpc" \
