@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "VellumCore", swiftSettings: strict),
@@ -44,6 +45,18 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "VellumStore", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
         .target(name: "VellumStoreTesting", dependencies: ["VellumStore"], swiftSettings: strict),
+        // S3-compatible BlobStore with Object Lock (COMPLIANCE retention, legal hold), SigV4 signed.
+        .target(
+            name: "VellumS3",
+            dependencies: [
+                "VellumStore", "VellumCore", "VellumCrypto",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
         .target(name: "VellumSearch", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
         .target(
             name: "VellumSQLite",
@@ -128,6 +141,13 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "VellumStoreTests", dependencies: ["VellumStore", "VellumStoreTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "VellumS3Tests",
+            dependencies: [
+                "VellumS3", "VellumStore", "VellumStoreTesting", "VellumCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "VellumSQLiteTests", dependencies: ["VellumSQLite", "VellumStoreTesting"], swiftSettings: strict),
         .testTarget(
