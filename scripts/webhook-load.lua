@@ -27,18 +27,21 @@ function init(args)
         end
         i = i + 1
     end
-    sent, answered, exhausted = 0, 0, 0
+    answered, exhausted = 0, 0
     acked, statuses = {}, {}
 end
 
+-- The next delivery is the one after the last answered: wrk calls request() once more than it
+-- sends (to check the script, before the run), and again after a reconnect; both then repeat
+-- the delivery still unanswered instead of skipping one.
 function request()
-    sent = sent + 1
-    if sent > #requests then
+    local next = answered + 1
+    if next > #requests then
         -- Out of fresh deliveries: repeat the last one (a duplicate, acknowledged but not counted).
         exhausted = exhausted + 1
-        return requests[#requests]
+        next = #requests
     end
-    return requests[sent]
+    return requests[next]
 end
 
 function response(status, headers, body)

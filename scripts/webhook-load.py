@@ -269,6 +269,7 @@ def main():
         result["archive_check"] = {
             "acknowledged": len(stats.accepted_ids), "found": found, "missing": len(missing),
             "duplicated": duplicated, "check_s": round(took, 1),
+            "missing_ids": sorted(missing)[:20],
         }
     if args.json:
         print(json.dumps(result, indent=2))
@@ -283,6 +284,8 @@ def main():
             c = result["archive_check"]
             print("archive: %d of %d acknowledged messages found, %d missing, %d duplicated (checked in %.1f s)" % (
                 c["found"], c["acknowledged"], c["missing"], c["duplicated"], c["check_s"]))
+            if c["missing"]:
+                print("missing: %s" % ", ".join(c["missing_ids"]))
     lost = result.get("archive_check", {}).get("missing", 0)
     sys.exit(1 if lost else 0)
 
