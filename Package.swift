@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "VellumCore", swiftSettings: strict),
@@ -71,6 +72,15 @@ let package = Package(
         .target(name: "VellumWeComFake", swiftSettings: strict),
         .target(
             name: "VellumCapture", dependencies: ["VellumCore", "VellumCrypto", "CWeComSDK"], swiftSettings: strict),
+        // The network half of media capture: VellumCapture's MediaHTTPClient over AsyncHTTPClient.
+        .target(
+            name: "VellumMediaFetch",
+            dependencies: [
+                "VellumCapture", "VellumCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
         .target(
             name: "VellumApp",
             dependencies: [
@@ -84,7 +94,7 @@ let package = Package(
             name: "VellumServer",
             dependencies: [
                 "VellumApp", "VellumCore", "VellumStore", "VellumCrypto", "VellumCapture", "VellumPolicy",
-                "VellumSurveillance", "VellumExport",
+                "VellumSurveillance", "VellumExport", "VellumMediaFetch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -101,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "vellum",
             dependencies: [
-                "VellumApp", "VellumServer", "VellumStore", .product(name: "Logging", package: "swift-log"), "VellumPolicy", "VellumSearch", "VellumSurveillance", "VellumCapture", "VellumExport",
+                "VellumApp", "VellumServer", "VellumStore", "VellumMediaFetch", .product(name: "Logging", package: "swift-log"), "VellumPolicy", "VellumSearch", "VellumSurveillance", "VellumCapture", "VellumExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -162,6 +172,8 @@ let package = Package(
                 "VellumApp", "vellum", "VellumStore", "VellumSQLite", "VellumCrypto", "VellumCore", "VellumCapture",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), "VellumWeComFake", "VellumSurveillance",
                 "VellumPolicy", "VellumExport", .product(name: "_CryptoExtras", package: "swift-crypto"),
+                // Media downloads are tested against fake Graph API and Bot API servers on loopback.
+                "VellumMediaFetch", .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict),
     ]
