@@ -174,6 +174,7 @@ let package = Package(
                 "VellumPolicy", "VellumExport", .product(name: "_CryptoExtras", package: "swift-crypto"),
                 // Media downloads are tested against fake Graph API and Bot API servers on loopback.
                 "VellumMediaFetch", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import Synchronization
 
 /// A loopback HTTP server standing in for the Graph API, WhatsApp's media host and Telegram's
@@ -66,12 +67,14 @@ final class FakeMediaServer: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: Array(r.body))))
         }
         let (ready, readyContinuation) = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "fake-media-server")
+        logger.logLevel = .critical  // its shutdown by cancellation is expected, not worth a line
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 readyContinuation.yield(channel.localAddress?.port ?? 0)
                 readyContinuation.finish()
-            })
+            }, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             for await port in ready { boundPort.withLock { $0 = port } }
