@@ -4,6 +4,7 @@ import Testing
 import VellumCapture
 import VellumCore
 import VellumCrypto
+import VellumExport
 import VellumMediaFetch
 import VellumStore
 import Synchronization
@@ -57,6 +58,28 @@ struct MediaDownloadTests {
 
         // No plaintext of the file anywhere in the data folder.
         #expect(try t.allBytes().range(of: content.prefix(64)) == nil)
+    }
+
+    @Test("a downloaded file travels in exports, which verify on their own")
+    func exportCarriesTheFile() async throws {
+        let t = try TestArchive()
+        let server = FakeMediaServer(bearer: F.whatsappToken)
+        let client = AsyncHTTPMediaClient()
+        let content = F.content("wa-export")
+        _ = try F.captureWhatsApp(F.whatsappImage(wamid: "wamid.EXP", mediaID: "7100"), into: t)
+        _ = try await server.run {
+            server.whatsAppMedia(id: "7100", content: content, sha256: Digest.sha256(content).hexString)
+            return try await MediaRetryService(archive: t.archive).run(fetcher: F.fetcher(server, client))
+        }
+        try await client.shutdown()
+        let out = t.folder.appendingPathComponent("export")
+        let summary = try ExportService(archive: t.archive).export(
+            .query("channel:whatsapp"), formats: Set(ExportFormat.allCases), to: out, mask: false, actor: "counsel")
+        #expect(summary.records == 2)
+        #expect(ExportVerifier.verify(folder: out, trustedPublicKeyHex: t.archive.keys.signing.publicKey.hexString).problems.isEmpty)
+        let files = FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil)!
+            .compactMap { $0 as? URL }.filter { !$0.hasDirectoryPath }
+        #expect(try files.contains { try Data(contentsOf: $0) == content })
     }
 
     @Test("a Telegram document is fetched through getFile and the file path, and sealed")
