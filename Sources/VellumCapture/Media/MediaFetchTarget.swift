@@ -19,8 +19,12 @@ public struct MediaFetchTarget: Sendable, Hashable {
         self.expectedSize = expectedSize
     }
 
-    /// Whether Vellum knows how to download media of this channel.
-    public static func isFetchable(_ channel: Channel) -> Bool { channel == .whatsapp || channel == .telegram }
+    /// Whether the media references of messages read in `format` are handles Vellum can download:
+    /// Cloud API media ids and Bot API `file_id`s. Export files name paths in their own folder
+    /// instead, and signal-cli's attachment ids are files on the signal-cli host.
+    public static func isFetchable(format: String) -> Bool {
+        format == WhatsAppWebhookParser.formatName || format == TelegramUpdateParser.formatName
+    }
 }
 
 /// A downloaded and verified file.

@@ -49,10 +49,12 @@ public struct MediaJob: Sendable, Codable, Hashable {
         MediaFetchTarget(channel: channel, account: account, handle: handle, expectedSHA256: sha256, expectedSize: size)
     }
 
-    /// The jobs a newly captured message asks for: its media references with a handle, on a
-    /// channel Vellum can download from.
+    /// The jobs a newly captured message asks for: its media references with a handle, read from
+    /// a webhook format whose handles Vellum can download (not from export files).
     static func jobs(for message: Message, at now: Int64) -> [MediaJob] {
-        guard message.revision == nil, [.whatsapp, .telegram].contains(message.source.channel) else { return [] }
+        guard message.revision == nil, [.whatsapp, .telegram].contains(message.source.channel),
+            MediaFetchTarget.isFetchable(format: message.format)
+        else { return [] }
         return message.media.filter { !$0.handle.isEmpty }.map { ref in
             MediaJob(
                 channel: message.source.channel, account: message.source.account, message: message.source.nativeID,

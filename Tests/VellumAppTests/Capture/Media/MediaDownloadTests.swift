@@ -82,6 +82,18 @@ struct MediaDownloadTests {
         #expect(try files.contains { try Data(contentsOf: $0) == content })
     }
 
+    @Test("only webhook formats queue downloads: export files name paths in their own folder", arguments: [
+        ("telegram-bot", Channel.telegram, 1), ("whatsapp-cloud", .whatsapp, 1), ("telegram-export", .telegram, 0),
+        ("whatsapp-export", .whatsapp, 0), ("signal-cli", .signal, 0), ("jsonl", .whatsapp, 0),
+    ])
+    func queuedFormats(format: String, channel: Channel, expected: Int) {
+        let m = Message(
+            source: SourceRef(channel: channel, account: "a", nativeID: "m1"), conversation: .init(id: "c", kind: .direct),
+            sentAt: Timestamp(seconds: 1), sender: Party(id: "p"), media: [MediaReference(handle: "photos/photo_1.jpg")],
+            format: format, raw: Data())
+        #expect(MediaJob.jobs(for: m, at: 0).count == expected)
+    }
+
     @Test("a Telegram document is fetched through getFile and the file path, and sealed")
     func telegramSuccess() async throws {
         let t = try TestArchive()
