@@ -84,6 +84,15 @@ let package = Package(
         .target(name: "VellumWeComFake", swiftSettings: strict),
         .target(
             name: "VellumCapture", dependencies: ["VellumCore", "VellumCrypto", "CWeComSDK"], swiftSettings: strict),
+        // The network half of media capture: VellumCapture's MediaHTTPClient over AsyncHTTPClient.
+        .target(
+            name: "VellumMediaFetch",
+            dependencies: [
+                "VellumCapture", "VellumCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
         .target(
             name: "VellumApp",
             dependencies: [
@@ -97,7 +106,7 @@ let package = Package(
             name: "VellumServer",
             dependencies: [
                 "VellumApp", "VellumCore", "VellumStore", "VellumCrypto", "VellumCapture", "VellumPolicy",
-                "VellumSurveillance", "VellumExport",
+                "VellumSurveillance", "VellumExport", "VellumMediaFetch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -114,7 +123,7 @@ let package = Package(
         .executableTarget(
             name: "vellum",
             dependencies: [
-                "VellumApp", "VellumServer", "VellumStore", .product(name: "Logging", package: "swift-log"), "VellumPolicy", "VellumSearch", "VellumSurveillance", "VellumCapture", "VellumExport",
+                "VellumApp", "VellumServer", "VellumStore", "VellumMediaFetch", .product(name: "Logging", package: "swift-log"), "VellumPolicy", "VellumSearch", "VellumSurveillance", "VellumCapture", "VellumExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -182,6 +191,9 @@ let package = Package(
                 "VellumApp", "vellum", "VellumStore", "VellumSQLite", "VellumCrypto", "VellumCore", "VellumCapture",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), "VellumWeComFake", "VellumSurveillance",
                 "VellumPolicy", "VellumExport", .product(name: "_CryptoExtras", package: "swift-crypto"),
+                // Media downloads are tested against fake Graph API and Bot API servers on loopback.
+                "VellumMediaFetch", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
     ]

@@ -46,6 +46,8 @@ struct ArchivedMessage: Codable, Hashable {
     var recall_of: String?
     var reaction_to: String?
     var status_of: String?
+    /// Set on a media arrival: the native id of the message whose files this record carries.
+    var media_of: String?
     /// Absent in records written before kinds existed: those are text.
     var kind_name: String?
     var native_type: String?
@@ -59,7 +61,7 @@ struct ArchivedMessage: Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case v, channel, account, id, conversation, sent_at, from, to, text, attachments, reply_to, edit_of,
-            recall_of, reaction_to, status_of, native_type, fields, media, quote, forwarded, format, raw, captured_at
+            recall_of, reaction_to, status_of, media_of, native_type, fields, media, quote, forwarded, format, raw, captured_at
         case kind_name = "kind"
     }
 
@@ -68,6 +70,7 @@ struct ArchivedMessage: Codable, Hashable {
         if recall_of != nil { return .recall }
         if reaction_to != nil { return .reaction }
         if status_of != nil { return .status }
+        if media_of != nil { return .media }
         return .message
     }
 
@@ -75,7 +78,7 @@ struct ArchivedMessage: Codable, Hashable {
     var messageKind: MessageKind { kind_name.map(MessageKind.init(rawValue:)) ?? .text }
 
     /// The native id of the message this record revises, reacts to or reports on.
-    var targetID: String? { edit_of ?? recall_of ?? reaction_to ?? status_of }
+    var targetID: String? { edit_of ?? recall_of ?? reaction_to ?? status_of ?? media_of }
 
     /// JSON with sorted keys, written by hand (the ingest path's hottest encoding).
     func canonicalBytes() -> Data {
@@ -127,6 +130,7 @@ struct ArchivedMessage: Codable, Hashable {
                     }
                 }
             }
+            w.field("media_of", media_of)
             w.field("native_type", native_type)
             w.field("quote", quote)
             w.key("raw")

@@ -74,6 +74,8 @@ public final class Ingestor: Sendable {
         var alerts: [SealedAlert]
         /// Set when a retail-communication rule counts this message's outside recipients.
         var retail: RetailFacts?
+        /// Files the message names that Vellum can download later (queued with the commit).
+        var mediaJobs: [MediaJob] = []
     }
 
     /// What the retail-communication count needs, kept in memory until the commit that counts it.
@@ -207,6 +209,7 @@ public final class Ingestor: Sendable {
             recall_of: { if case .recall(let t) = m.revision { t } else { nil } }(),
             reaction_to: { if case .reaction(let t) = m.revision { t } else { nil } }(),
             status_of: { if case .status(let t) = m.revision { t } else { nil } }(),
+            media_of: { if case .media(let t) = m.revision { t } else { nil } }(),
             kind_name: m.kind.rawValue, native_type: m.nativeType, fields: m.fields.isEmpty ? nil : m.fields,
             media: m.media.isEmpty ? nil : m.media.map {
                 .init(handle: $0.handle, name: $0.name, media_type: $0.mediaType, size: $0.size,
@@ -257,7 +260,7 @@ public final class Ingestor: Sendable {
         }
         return Prepared(
             record: record, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage,
-            alerts: alerts, retail: retail)
+            alerts: alerts, retail: retail, mediaJobs: MediaJob.jobs(for: m, at: capturedAt))
     }
 
     /// One transaction: records, index, quarantine, ledger leaves, signed head. Returns the source
@@ -270,8 +273,10 @@ public final class Ingestor: Sendable {
             var events: [Data] = []
             var inserted = Set<Data>()
             var facts: [UsageFacts] = []
+            var mediaJobs: [MediaJob] = []
             for p in prepared where try !tx.containsRecord(sourceKey: p.record.sourceKey) {
                 facts.append(p.usage)
+                mediaJobs += p.mediaJobs
                 var record = p.record
                 record.ledgerIndex = next
                 try tx.insert(record, indexTokens: p.tokens)
@@ -311,6 +316,7 @@ public final class Ingestor: Sendable {
                 events.append(q.event().canonicalBytes())
                 next += 1
             }
+            try MediaQueue(archive: archive).add(mediaJobs, tx)
             try tx.addUsage(UsageTally.counts(facts, archive: archive))
             for account in UsageTally.accounts(facts, sealedNames: accountNames, archive: archive) {
                 try tx.touchCaptureAccount(account)

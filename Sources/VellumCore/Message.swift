@@ -118,10 +118,13 @@ public enum Revision: Sendable, Hashable, Codable {
     case reaction(to: String)
     /// A delivery status of the message with this native id (in ``Message/fields``).
     case status(of: String)
+    /// Files of the message with this native id, downloaded after it was captured (in
+    /// ``Message/attachments``): the original record keeps its media references untouched.
+    case media(of: String)
 
     public var targetID: String {
         switch self {
-        case .edit(let id), .recall(let id), .reaction(let id), .status(let id): id
+        case .edit(let id), .recall(let id), .reaction(let id), .status(let id), .media(let id): id
         }
     }
 
@@ -132,6 +135,7 @@ public enum Revision: Sendable, Hashable, Codable {
         case .recall: .recall
         case .reaction: .reaction
         case .status: .status
+        case .media: .media
         }
     }
 
@@ -141,6 +145,7 @@ public enum Revision: Sendable, Hashable, Codable {
         case .recall: .recall
         case .reaction: .reaction
         case .status: .status
+        case .media: .file
         }
     }
 }

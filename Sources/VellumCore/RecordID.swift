@@ -21,4 +21,6 @@ public struct RecordID: Sendable, Hashable, Codable, CustomStringConvertible, Co
 /// What a record is to the message it belongs to.
 public enum RecordKind: String, Sendable, Hashable, Codable {
     case message, edit, recall, reaction, status
+    /// Files of a message downloaded after it was captured (``Revision/media(of:)``).
+    case media
 }

@@ -81,6 +81,10 @@ struct CaptureHealthCommand: ParsableCommand {
         for r in report.rejected_deliveries {
             print("Refused webhook deliveries: \(r.count) on \(r.channel) (\(r.reason)), last \(r.last_at); ledger entry \(r.last_ledger_index)")
         }
+        for m in report.media {
+            print("Media \(m.channel.displayName) \(m.account): \(m.pending_media) pending, \(m.failed_media) failed"
+                + (m.last_error.map { "; last error: \($0)" } ?? ""))
+        }
         report.wecom.forEach(Self.printWeCom)
     }
 

@@ -22,6 +22,8 @@ public struct CaptureHealthReport: Sendable, Codable, Hashable {
     /// Webhook deliveries refused (bad signature or secret, too large, unknown connection), by
     /// channel and reason; nothing of them was kept.
     public var rejected_deliveries: [RejectedDeliverySummary]
+    /// Media downloads pending or failed (WhatsApp Cloud API, Telegram Bot API), by account.
+    public var media: [MediaHealth]
 }
 
 public struct CaptureHealthService: Sendable {
@@ -30,8 +32,8 @@ public struct CaptureHealthService: Sendable {
     public init(archive: Archive) { self.archive = archive }
 
     public func report(silentAfterDays: Int = 7, now: Int64) throws -> CaptureHealthReport {
-        let (accounts, orphans, quarantine) = try archive.store.read { tx in
-            (try tx.captureAccounts(), try tx.orphanRevisions(), try tx.quarantineItems())
+        let (accounts, orphans, quarantine, mediaJobs) = try archive.store.read { tx in
+            (try tx.captureAccounts(), try tx.orphanRevisions(), try tx.quarantineItems(), try MediaQueue(archive: archive).jobs(tx))
         }
         let threshold = now - Int64(silentAfterDays) * 86_400_000
         let opened = try accounts.map { a in
@@ -51,6 +53,7 @@ public struct CaptureHealthService: Sendable {
                     meaning: "\(o.count) \(o.kind.rawValue) record(s) on \(o.channel.displayName) refer to a message the archive does not hold")
             },
             quarantine_open: quarantine.filter { $0.status == .open }.reduce(into: [:]) { $0[$1.format, default: 0] += 1 },
-            wecom: wecom, rejected_deliveries: try RejectedDeliveries(archive: archive).summary())
+            wecom: wecom, rejected_deliveries: try RejectedDeliveries(archive: archive).summary(),
+            media: MediaHealth.summarize(mediaJobs))
     }
 }

@@ -199,6 +199,7 @@ public struct ExportService: Sendable {
             else if let t = m.recall_of { .recall(of: t) }
             else if let t = m.reaction_to { .reaction(to: t, emoji: m.text ?? "") }
             else if let t = m.status_of { .status(of: t, status: m.fields?["status"] ?? m.text ?? "status") }
+            else if let t = m.media_of { .media(of: t) }
             else { nil }
         let blobs = archive.blobs
         let context = Archive.blobContext(scope: record.scope)

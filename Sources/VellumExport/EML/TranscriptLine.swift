@@ -12,6 +12,7 @@ enum TranscriptLine {
             line +=
                 emoji.isEmpty ? " removed a reaction to message \(target)" : " reacted \(emoji) to message \(target)"
         case .status(let target, let status): line += " — message \(target): \(status)"
+        case .media(let target): line += " — files of message \(target), downloaded later"
         case nil:
             line += msg.kind == .text || msg.kind == .system ? ": " : " [\(msg.kind.rawValue)]: "
             line += m.body ?? ""

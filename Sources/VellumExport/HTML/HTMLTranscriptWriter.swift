@@ -95,6 +95,8 @@ final class HTMLTranscriptWriter: ConversationWriter {
                 emoji.isEmpty
                 ? "<span class=\"who\">\(who)</span> removed a reaction to \(target) \(time)"
                 : "\(HTMLEscape.text(emoji)) <span class=\"who\">\(who)</span> reacted to \(target) \(time)"
+        case .media:
+            h += "📎 files of \(target), downloaded later \(time)"
         case .status(_, let status):
             h += "✓ \(target) \(HTMLEscape.text(status)) for <span class=\"who\">\(who)</span> \(time)"
         }

@@ -10,21 +10,24 @@ public enum ExportRevision: Sendable, Hashable {
     /// A delivery status of the target (`read`, `delivered`, `played`, `sent`, `failed` …),
     /// reported for the party in ``ExportMessage/sender`` (the reader or recipient).
     case status(of: String, status: String)
+    /// Files of the target downloaded after it was captured (``ExportMessage/attachments``).
+    case media(of: String)
 
     /// The native id of the message this revision is about.
     public var targetID: String {
         switch self {
-        case .edit(let id), .recall(let id), .reaction(let id, _), .status(let id, _): id
+        case .edit(let id), .recall(let id), .reaction(let id, _), .status(let id, _), .media(let id): id
         }
     }
 
-    /// `edit`, `recall`, `reaction` or `status`.
+    /// `edit`, `recall`, `reaction`, `status` or `media`.
     public var name: String {
         switch self {
         case .edit: "edit"
         case .recall: "recall"
         case .reaction: "reaction"
         case .status: "status"
+        case .media: "media"
         }
     }
 }

@@ -70,6 +70,10 @@ extension RSMFWriter {
             } else {
                 s.events[index].addCustom("status", "\(status) (\(who), \(msg.sentAt.rfc3339))")
             }
+        case .media:
+            // A media arrival carries files, so it stays an event of its own (see `add`); one
+            // without files (never written) only names itself on its target.
+            s.events[index].addCustom("media_record_id", m.recordID)
         case nil:
             break
         }
@@ -108,6 +112,7 @@ extension RSMFWriter {
         case .reaction(let target, let emoji):
             emoji.isEmpty ? "Removed reaction to message \(target)" : "Reacted \(emoji) to message \(target)"
         case .status(let target, let status): "Message \(target): \(status)"
+        case .media(let target): "Files of message \(target), downloaded later"
         }
     }
 }

@@ -92,7 +92,7 @@ enum OpenAPIDocument {
             "/api/v1/usage": {"get": {"operationId": "usage", "summary": "Which apps each employee uses, per channel and day", "x-permission": "viewUsage",
               "parameters": [{"name": "since", "in": "query", "schema": {"type": "string", "format": "date"}}],
               "responses": {"200": {"description": "Usage", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
-            "/api/v1/capture-health": {"get": {"operationId": "captureHealth", "summary": "Per account: last message, gaps, quarantine, refused webhook deliveries, the WeCom puller", "x-permission": "viewCaptureHealth",
+            "/api/v1/capture-health": {"get": {"operationId": "captureHealth", "summary": "Per account: last message, gaps, quarantine, refused webhook deliveries, media downloads pending or failed, the WeCom puller", "x-permission": "viewCaptureHealth",
               "parameters": [{"name": "silent_after_days", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 365, "default": 7}}],
               "responses": {"200": {"description": "Capture health", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
             "/api/v1/holds": {

@@ -22,6 +22,9 @@ import VellumCore
 ///     encoding_aes_key_file: wecom.aeskey
 ///     corp_id: ww1436e0e65a779aee
 ///     puller: wecom-pull.yaml          # optional: `vellum wecom pull`'s file; msgaudit_notify wakes it
+/// media:                               # optional: download WhatsApp / Telegram media
+///   config: media-fetch.yaml           # `vellum media retry`'s file (tokens by env or file)
+///   retry_interval_seconds: 30         # how often the download job looks at the queue
 /// ```
 ///
 /// Every secret may be given inline (`key: value`) or as a file (`key_file: path`, relative to this
@@ -37,9 +40,12 @@ public enum ServerConfigFile {
         guard let text = String(data: data, encoding: .utf8) else { throw VellumError(.configuration, "\(path): is not UTF-8 text") }
         var reader = Reader(folder: url.deletingLastPathComponent())
         reader.checkPrivate(url.path, named: path)
-        let root = try ConfigNode.parse(text, file: path).mapping(allowed: ["webhooks"])
+        let root = try ConfigNode.parse(text, file: path).mapping(allowed: ["webhooks", "media"])
         if let webhooks = root["webhooks"] {
             try reader.webhooks(webhooks, into: &settings)
+        }
+        if let media = root["media"] {
+            settings.media = try reader.media(media)
         }
         return reader.warnings
     }
@@ -58,6 +64,20 @@ public enum ServerConfigFile {
             if let node = w["whatsapp"] { settings.webhooks.whatsapp = try whatsapp(node) }
             if let node = w["telegram"] { settings.webhooks.telegram = try telegram(node) }
             if let node = w["wecom"] { settings.webhooks.wecom = try wecom(node) }
+        }
+
+        mutating func media(_ node: ConfigNode) throws -> MediaSettings {
+            let m = try node.mapping(allowed: ["config", "retry_interval_seconds"])
+            guard let file = m["config"] else { throw node.error("needs `config` (a media download file)") }
+            let url = resolve(try file.string())
+            let configuration: MediaFetchConfiguration
+            do {
+                configuration = try MediaFetchConfiguration.load(url)
+                _ = try configuration.secrets()  // refuse to start without the tokens
+            } catch { throw file.error("names a file that is not usable: \(error)") }
+            var settings = MediaSettings(configuration: configuration)
+            if let seconds = m["retry_interval_seconds"] { settings.retryInterval = .seconds(try seconds.int(in: 1 ... 86_400)) }
+            return settings
         }
 
         mutating func whatsapp(_ node: ConfigNode) throws -> WebhookSettings.WhatsApp {

@@ -15,6 +15,8 @@ public struct ServerSettings: Sendable {
     public var retentionSweepHours = 24
     /// Channel secrets and group commit for `/webhooks/…` (from `--config`).
     public var webhooks = WebhookSettings()
+    /// Media downloads (WhatsApp Cloud API, Telegram Bot API); nil: media stays queued.
+    public var media: MediaSettings?
 
     public init() {}
 }

@@ -4,6 +4,7 @@ public import Logging
 import ServiceLifecycle
 public import VellumApp
 import VellumCore
+import VellumMediaFetch
 import VellumPolicy
 
 extension VellumHTTPServer {
@@ -53,6 +54,12 @@ extension VellumHTTPServer {
                 return ""
             })
         }
+        var mediaClient: AsyncHTTPMediaClient?
+        if let media = settings.media {
+            let client = AsyncHTTPMediaClient(readTimeout: .seconds(media.configuration.timeout_seconds ?? 60))
+            mediaClient = client
+            services.append(try mediaDownloadJob(media, client: client, logger: logger))
+        }
         let (router, _) = router()
         let app = Application(
             router: router,
@@ -62,11 +69,25 @@ extension VellumHTTPServer {
                 say("Vellum is serving http://\(displayHost):\(channel.localAddress?.port ?? settings.port)/ (Ctrl-C stops it)")
             },
             logger: logger)
-        try await app.runService()
+        do { try await app.runService() } catch {
+            try? await mediaClient?.shutdown()
+            throw error
+        }
+        try? await mediaClient?.shutdown()
         // Refusals counted since the last event are written before the process ends, and the
         // tree-head file (written after webhook commits, off their path) is brought up to date.
         await rejections.flush(all: true, logger: logger)
         do { try archive.writeCheckpoint() } catch { logger.error("could not write the tree-head file: \(error)") }
+    }
+
+    /// Passes over the media queue: downloads run here, never on a webhook's acknowledgement path.
+    func mediaDownloadJob(_ media: MediaSettings, client: AsyncHTTPMediaClient, logger: Logger) throws -> PeriodicJob {
+        let fetcher = try media.configuration.fetcher(client: client)
+        let service = MediaRetryService(archive: archive)
+        return PeriodicJob(name: "media downloads", interval: media.retryInterval, logger: logger) {
+            let report = try await service.run(fetcher: fetcher)
+            return report.attempted == 0 ? "" : report.summary
+        }
     }
 
     var displayHost: String { settings.host == "0.0.0.0" || settings.host == "::" ? "localhost" : settings.host }
