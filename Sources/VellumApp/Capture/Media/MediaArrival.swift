@@ -6,7 +6,7 @@ import VellumCore
 /// (`Revision.media(of:)`), carrying the file as an attachment. Same conversation, sender and
 /// recipients as the message, so it lands in the same key scope and is erased with it; sent at
 /// the message's time, captured now. The message's own record is not touched
-/// (docs/decisions/0011-media-arrives-as-a-revision.md).
+/// (docs/decisions/0013-media-arrives-as-a-revision.md).
 enum MediaArrival {
     static let format = "media-download"
 
