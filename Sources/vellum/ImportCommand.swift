@@ -16,12 +16,21 @@ struct ImportCommand: ParsableCommand {
     var timezone: String?
     @Option(help: "The chat's name, for exports that do not carry it.")
     var chat: String?
+    @Option(help: "signal-cli's attachment folder (e.g. ~/.local/share/signal-cli/attachments): attachments are read from it and sealed with their messages.")
+    var attachments: String?
     @OptionGroup var output: OutputOptions
     @Argument(help: "The files to import.") var files: [String]
 
     func validate() throws {
         guard ImportFormat(rawValue: format) != nil else { throw ValidationError("unknown format \(format)") }
         guard !files.isEmpty else { throw ValidationError("name at least one file") }
+        if let attachments {
+            guard format == ImportFormat.signalCLI.rawValue else { throw ValidationError("--attachments is for --format signal-cli") }
+            var folder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: attachments, isDirectory: &folder), folder.boolValue else {
+                throw ValidationError("--attachments: \(attachments) is not a folder")
+            }
+        }
         if let timezone, TimeZone(identifier: timezone) == nil {
             throw ValidationError("--timezone: unknown time zone \(timezone); use an IANA name such as Asia/Hong_Kong")
         }
@@ -30,7 +39,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let importer = FileImporter(
             ingestor: try Ingestor(archive: try archive.open()), format: ImportFormat(rawValue: format)!,
-            options: ImportOptions(account: account, timeZone: timezone, chat: chat))
+            options: ImportOptions(account: account, timeZone: timezone, chat: chat, attachments: attachments))
         var total = ImportSummary()
         for file in files {
             let url = URL(fileURLWithPath: file)

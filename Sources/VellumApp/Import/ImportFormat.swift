@@ -12,14 +12,18 @@ public struct ImportOptions: Sendable, Hashable, Codable {
     public var timeZone: String?
     /// The chat's name, for exports that do not carry it.
     public var chat: String?
+    /// signal-cli's attachment folder: attachments are read from it by id and sealed with
+    /// their message.
+    public var attachments: String?
 
-    public init(account: String? = nil, timeZone: String? = nil, chat: String? = nil) {
+    public init(account: String? = nil, timeZone: String? = nil, chat: String? = nil, attachments: String? = nil) {
         self.account = account
         self.timeZone = timeZone
         self.chat = chat
+        self.attachments = attachments
     }
 
-    public var isEmpty: Bool { account == nil && timeZone == nil && chat == nil }
+    public var isEmpty: Bool { account == nil && timeZone == nil && chat == nil && attachments == nil }
 }
 
 /// The file formats `vellum import` reads.
@@ -65,7 +69,11 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case .wecom: WeComMessageParser().parse(bytes, file: file, line: line, account: options.account ?? "")
         case .telegramBot:
             TelegramUpdateParser().parse(bytes, file: file, line: line, connection: options.account ?? "")
-        case .signalCLI: SignalCLIParser().parse(bytes, file: file, line: line, account: options.account ?? "").items
+        case .signalCLI:
+            SignalCLIParser().parse(bytes, file: file, line: line, account: options.account ?? "").items.map { parsed in
+                guard case .message(let m) = parsed, let folder = options.attachments else { return parsed }
+                return .message(SignalAttachmentFolder(URL(fileURLWithPath: folder)).attach(m))
+            }
         case .whatsappCloud: WhatsAppWebhookParser().parse(body: bytes, file: file, line: line)
         // Whole-file formats come here only to retry a quarantined fragment on its own.
         case .whatsappExport:

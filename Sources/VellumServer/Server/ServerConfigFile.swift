@@ -22,6 +22,9 @@ import VellumCore
 ///     encoding_aes_key_file: wecom.aeskey
 ///     corp_id: ww1436e0e65a779aee
 ///     puller: wecom-pull.yaml          # optional: `vellum wecom pull`'s file; msgaudit_notify wakes it
+/// signal:                              # optional: signal-cli daemons in JSON-RPC mode
+///   connections:
+///     desk: {account: "+85290000000", tcp: "127.0.0.1:7583", attachments: /var/lib/signal-cli/attachments}
 /// media:                               # optional: download WhatsApp / Telegram media
 ///   config: media-fetch.yaml           # `vellum media retry`'s file (tokens by env or file)
 ///   retry_interval_seconds: 30         # how often the download job looks at the queue
@@ -40,12 +43,15 @@ public enum ServerConfigFile {
         guard let text = String(data: data, encoding: .utf8) else { throw VellumError(.configuration, "\(path): is not UTF-8 text") }
         var reader = Reader(folder: url.deletingLastPathComponent())
         reader.checkPrivate(url.path, named: path)
-        let root = try ConfigNode.parse(text, file: path).mapping(allowed: ["webhooks", "media"])
+        let root = try ConfigNode.parse(text, file: path).mapping(allowed: ["webhooks", "media", "signal"])
         if let webhooks = root["webhooks"] {
             try reader.webhooks(webhooks, into: &settings)
         }
         if let media = root["media"] {
             settings.media = try reader.media(media)
+        }
+        if let signal = root["signal"] {
+            settings.signal = try reader.signal(signal)
         }
         return reader.warnings
     }
@@ -117,6 +123,41 @@ public enum ServerConfigFile {
             }
             guard !out.isEmpty else { throw connections.error("must name at least one connection") }
             return out
+        }
+
+        func signal(_ node: ConfigNode) throws -> SignalSettings {
+            let m = try node.mapping(allowed: ["connections"])
+            guard let connections = m["connections"] else { throw node.error("needs `connections`") }
+            var out: [SignalConnection] = []
+            for (name, entry) in try connections.mapping().sorted(by: { $0.key < $1.key }) {
+                let c = try entry.mapping(allowed: ["account", "tcp", "socket", "attachments"])
+                guard let account = c["account"] else { throw entry.error("needs `account` (the employee's Signal number)") }
+                let endpoint: SignalConnection.Endpoint
+                switch (c["tcp"], c["socket"]) {
+                case (let tcp?, nil):
+                    let text = try tcp.string()
+                    guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+                          (1 ... 65535).contains(port), colon > text.startIndex
+                    else { throw tcp.error("must be host:port, e.g. 127.0.0.1:7583") }
+                    endpoint = .tcp(host: String(text[..<colon]), port: port)
+                case (nil, let socket?):
+                    endpoint = .unix(path: resolve(try socket.string()).path)
+                default:
+                    throw entry.error("needs exactly one of `tcp` (host:port) and `socket` (a path)")
+                }
+                var attachments: String?
+                if let folder = c["attachments"] {
+                    let url = resolve(try folder.string())
+                    var isFolder: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+                        throw folder.error("is not a folder")
+                    }
+                    attachments = url.path
+                }
+                out.append(SignalConnection(name: name, account: try account.string(), endpoint: endpoint, attachments: attachments))
+            }
+            guard !out.isEmpty else { throw connections.error("must name at least one connection") }
+            return SignalSettings(connections: out)
         }
 
         mutating func wecom(_ node: ConfigNode) throws -> WebhookSettings.WeCom {

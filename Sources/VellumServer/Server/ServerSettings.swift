@@ -17,6 +17,8 @@ public struct ServerSettings: Sendable {
     public var webhooks = WebhookSettings()
     /// Media downloads (WhatsApp Cloud API, Telegram Bot API); nil: media stays queued.
     public var media: MediaSettings?
+    /// signal-cli daemons to read (none by default).
+    public var signal = SignalSettings()
 
     public init() {}
 }

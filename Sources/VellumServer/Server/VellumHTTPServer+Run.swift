@@ -54,6 +54,9 @@ extension VellumHTTPServer {
                 return ""
             })
         }
+        for connection in settings.signal.connections {
+            services.append(SignalConnector(connection: connection, archive: archive, logger: logger))
+        }
         var mediaClient: AsyncHTTPMediaClient?
         if let media = settings.media {
             let client = AsyncHTTPMediaClient(readTimeout: .seconds(media.configuration.timeout_seconds ?? 60))
