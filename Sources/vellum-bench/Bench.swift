@@ -9,7 +9,7 @@ import VellumSurveillance
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vellum-bench", abstract: "Measure ingest throughput, search latency and scan speed.",
-        subcommands: [IngestBench.self, SearchBench.self, ScanBench.self, RetentionBench.self, ExportBench.self])
+        subcommands: [IngestBench.self, SearchBench.self, ScanBench.self, RetentionBench.self, ExportBench.self, WhatsAppExportBench.self])
 }
 
 struct IngestBench: ParsableCommand {
