@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(name: "VellumCore", swiftSettings: strict),
@@ -55,6 +56,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
+        // PostgreSQL driver for the scale-out deployment (docs/decisions/0012): accounts today,
+        // the archive next. Synchronous over PostgresNIO, like VellumS3 over AsyncHTTPClient.
+        .target(
+            name: "VellumPostgres",
+            dependencies: [
+                "VellumStore", "VellumCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .target(name: "VellumSearch", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
@@ -156,6 +169,13 @@ let package = Package(
             dependencies: [
                 "VellumS3", "VellumStore", "VellumStoreTesting", "VellumCore",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "VellumPostgresTests",
+            dependencies: [
+                "VellumPostgres", "VellumStore", "VellumStoreTesting", "VellumCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict),
         .testTarget(

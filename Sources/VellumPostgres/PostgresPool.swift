@@ -1,0 +1,129 @@
+import Dispatch
+public import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// A small pool of PostgreSQL connections with a blocking interface, for the synchronous store
+/// protocols (see docs/decisions/0012).
+///
+/// Each call runs on PostgresNIO's event loops and the calling thread waits for its future, as
+/// `VellumS3` waits on AsyncHTTPClient: waiting never needs a Swift concurrency thread to make
+/// progress, so it cannot starve the cooperative pool. Waiting on an event loop would deadlock;
+/// such a call is refused with ``PostgresStoreError/Code/calledOnEventLoop``. Callers from async code go
+/// through `Offload`, as for SQLite.
+public final class PostgresPool: Sendable {
+    public let configuration: PostgresConfiguration
+    let logger: Logger
+    let eventLoopGroup: any EventLoopGroup
+    /// Bounds the open connections; a caller beyond ``PostgresConfiguration/maxConnections`` waits.
+    let slots: DispatchSemaphore
+    let state = Mutex(State())
+
+    struct State {
+        var idle: [PostgresConnection] = []
+        var nextID = 1
+        var closed = false
+    }
+
+    public init(configuration: PostgresConfiguration, logger: Logger = Logger(label: "vellum.postgres")) {
+        self.configuration = configuration
+        self.logger = logger
+        self.eventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        self.slots = DispatchSemaphore(value: max(1, configuration.maxConnections))
+    }
+
+    /// Runs `body` with a connection of its own, returned to the pool afterwards (or dropped if the
+    /// server closed it).
+    @discardableResult
+    public func withConnection<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try refuseOnEventLoop()
+        slots.wait()
+        defer { slots.signal() }
+        let connection = try checkOut()
+        let session = PostgresSession(connection: connection, logger: logger, target: configuration.target)
+        do {
+            let result = try body(session)
+            checkIn(connection)
+            return result
+        } catch {
+            checkIn(connection)
+            throw error
+        }
+    }
+
+    /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
+    @discardableResult
+    public func transaction<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try withConnection { session in
+            try session.execute("BEGIN")
+            do {
+                let result = try body(session)
+                try session.execute("COMMIT")
+                return result
+            } catch {
+                // A broken connection cannot roll back; the server discards its transaction anyway.
+                _ = try? session.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Closes the idle connections; later calls fail. Connections in use close when returned.
+    public func close() {
+        let idle = state.withLock { s in
+            s.closed = true
+            defer { s.idle = [] }
+            return s.idle
+        }
+        for c in idle { _ = try? c.close().wait() }
+    }
+
+    func refuseOnEventLoop() throws {
+        if MultiThreadedEventLoopGroup.currentEventLoop != nil {
+            throw PostgresStoreError(
+                .calledOnEventLoop, "a blocking PostgreSQL call was made on a SwiftNIO event loop; call it from a thread pool",
+                target: configuration.target)
+        }
+    }
+
+    private func checkOut() throws -> PostgresConnection {
+        let (reused, id, closed) = state.withLock { s -> (PostgresConnection?, Int, Bool) in
+            while let c = s.idle.popLast() {
+                if !c.isClosed { return (c, 0, s.closed) }
+            }
+            defer { s.nextID += 1 }
+            return (nil, s.nextID, s.closed)
+        }
+        if closed { throw PostgresStoreError(.unreachable, "the connection pool was closed", target: configuration.target) }
+        if let reused { return reused }
+        return try connect(id: id)
+    }
+
+    private func checkIn(_ connection: PostgresConnection) {
+        let keep = state.withLock { s in
+            guard !s.closed, !connection.isClosed else { return false }
+            s.idle.append(connection)
+            return true
+        }
+        if !keep { _ = try? connection.close().wait() }
+    }
+
+    private func connect(id: Int) throws -> PostgresConnection {
+        var config = PostgresConnection.Configuration(
+            host: configuration.host, port: configuration.port, username: configuration.username,
+            password: configuration.password, database: configuration.database, tls: .disable)
+        let timeout = configuration.connectTimeout.components
+        config.options.connectTimeout = .seconds(timeout.seconds) + .nanoseconds(timeout.attoseconds / 1_000_000_000)
+        // Every statement resolves unqualified names in the store's schema.
+        config.options.additionalStartupParameters = [("search_path", configuration.schema)]
+        do {
+            return try PostgresConnection.connect(
+                on: eventLoopGroup.next(), configuration: config, id: id, logger: logger
+            ).wait()
+        } catch {
+            throw PostgresStoreErrorClassifier.classify(error, target: configuration.target, connecting: true)
+        }
+    }
+}
