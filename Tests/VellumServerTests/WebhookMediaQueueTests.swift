@@ -50,6 +50,11 @@ struct WebhookMediaQueueTests {
             #expect(try MediaRetryService(archive: h.archive).jobs().count == 1)  // a re-delivery queues nothing more
             let health = try CaptureHealthService(archive: h.archive).report(now: h.archive.nowMilliseconds)
             #expect(health.media.map(\.pending_media) == [1])
+            // And on the dashboard, for those who watch capture health.
+            let compliance = try await BrowserSession.signIn(client, "compliance")
+            let page = try await client.execute(uri: "/", method: .get, headers: compliance.headers).text
+            #expect(page.contains("Media downloads"))
+            #expect(page.contains("1122334455667: 1 waiting, 0 failed"))
         }
     }
 }

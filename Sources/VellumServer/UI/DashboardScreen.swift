@@ -35,6 +35,14 @@ struct DashboardScreen: UIScreen {
                 "rejected": health.rejected_deliveries.map {
                     ["channel": $0.channel, "reason": $0.reason, "count": $0.count, "last": $0.last_at]
                 },
+                // Files still to download, and downloads that failed for good.
+                "media": health.media.map {
+                    [
+                        "channel": $0.channel.rawValue, "account": $0.account, "pending": $0.pending_media,
+                        "failed": $0.failed_media, "error": $0.last_error ?? "", "hasFailed": $0.failed_media > 0,
+                    ] as [String: Any]
+                },
+                "hasMedia": !health.media.isEmpty,
                 "empty": health.accounts.isEmpty, "hasGaps": !health.gaps.isEmpty,
                 "hasQuarantine": !health.quarantine_open.isEmpty, "hasRejected": !health.rejected_deliveries.isEmpty,
             ] as [String: Any]
@@ -95,6 +103,8 @@ extension Templates {
           <ul>{{#gaps}}<li><span class="chip {{channel}}">{{channel}}</span> {{count}} × {{kind}}: {{meaning}}</li>{{/gaps}}</ul>
           {{#hasQuarantine}}<h3>{{t.dashboard_quarantine}}</h3>{{/hasQuarantine}}
           <ul>{{#quarantine}}<li>{{format}}: {{count}}</li>{{/quarantine}}</ul>
+          {{#hasMedia}}<h3>{{t.dashboard_media}}</h3>{{/hasMedia}}
+          <ul class="media">{{#media}}<li{{#hasFailed}} class="warn"{{/hasFailed}}><span class="chip {{channel}}">{{channel}}</span> {{account}}: {{pending}} {{t.dashboard_media_pending}}, {{failed}} {{t.dashboard_media_failed}}{{#hasFailed}} <span class="muted">{{error}}</span>{{/hasFailed}}</li>{{/media}}</ul>
           {{#hasRejected}}<h3>{{t.dashboard_rejected}}</h3>{{/hasRejected}}
           <ul class="rejected">{{#rejected}}<li class="warn"><span class="chip {{channel}}">{{channel}}</span> {{count}} × {{reason}} <span class="muted">{{t.dashboard_rejected_last}} {{last}}</span></li>{{/rejected}}</ul>
         </section>
