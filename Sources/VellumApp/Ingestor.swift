@@ -233,7 +233,7 @@ public final class Ingestor: Sendable {
         let usage = UsageFacts(
             channel: m.source.channel, account: m.source.account, sentAt: m.sentAt.epochMilliseconds,
             senderEmployee: r.sender.employeeID, recipientEmployees: r.recipients.compactMap(\.employeeID),
-            countsAsMessage: m.revision == nil)
+            countsAsMessage: m.revision == nil, archive: archive)
         var alerts: [SealedAlert] = []
         if let supervisor {
             let parties = SupervisedParties(
@@ -317,8 +317,8 @@ public final class Ingestor: Sendable {
                 next += 1
             }
             try MediaQueue(archive: archive).add(mediaJobs, tx)
-            try tx.addUsage(UsageTally.counts(facts, archive: archive))
-            for account in UsageTally.accounts(facts, sealedNames: accountNames, archive: archive) {
+            try tx.addUsage(UsageTally.counts(facts))
+            for account in UsageTally.accounts(facts, sealedNames: accountNames) {
                 try tx.touchCaptureAccount(account)
             }
             if !events.isEmpty { _ = try appender.append(payloads: events) }

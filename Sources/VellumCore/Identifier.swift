@@ -6,7 +6,7 @@ import Foundation
 /// an SMS number match), emails `mailto:<lowercased>`, everything else `<channel>:<id>`.
 public enum Identifier {
     public static func normalize(_ raw: String, channel: Channel) -> String {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmed(raw)
         if trimmed.contains("@"), !trimmed.hasPrefix("@") {
             return "mailto:" + trimmed.lowercased()
         }
@@ -39,6 +39,17 @@ public enum Identifier {
         }
         guard (6 ... 15).contains(digits.count) else { return nil }
         return (plus ? "+" : "") + digits
+    }
+
+    /// `raw` without leading and trailing white space; the common case, nothing to trim, costs
+    /// two scalar checks instead of Foundation's character-set scan.
+    static func trimmed(_ raw: String) -> String {
+        let scalars = raw.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return raw }
+        if first.properties.isWhitespace || last.properties.isWhitespace {
+            return raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return raw
     }
 
     static func usesPhoneNumbers(_ channel: Channel) -> Bool {

@@ -60,6 +60,9 @@ struct IdentifierTests {
         ("Li.Na@Example.COM", .email, "mailto:li.na@example.com"),
         ("Li.Na@Example.COM", .wecom, "mailto:li.na@example.com"),
         (" 13800138000 ", .sms, "tel:13800138000"),
+        ("\u{3000}zhangwei\t", .wecom, "wecom:zhangwei"),
+        ("\u{00A0}Li.Na@Example.COM\n", .email, "mailto:li.na@example.com"),
+        ("wang fang", .wecom, "wecom:wang fang"),
     ])
     func normalizes(_ raw: String, _ channel: Channel, _ expected: String) {
         #expect(Identifier.normalize(raw, channel: channel) == expected)

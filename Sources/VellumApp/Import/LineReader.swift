@@ -4,10 +4,11 @@ import VellumCore
 /// Reads a file as numbered lines, in bounded chunks, without loading it whole.
 ///
 /// Lines end at LF; a CR before it is dropped. The last line needs no newline. Consumed bytes are
-/// dropped once per chunk read, not once per line, so reading stays linear in the file size.
+/// dropped once per chunk read, not once per line, so reading stays linear in the file size; the
+/// newline search runs over raw bytes (`memchr`), not through `Data`'s generic indexing.
 struct LineReader {
     let handle: FileHandle
-    var buffer = Data()
+    var buffer: [UInt8] = []
     /// Where the unread part of `buffer` starts.
     var cursor = 0
     var lineNumber = 0
@@ -23,33 +24,40 @@ struct LineReader {
     /// Up to `max` lines: (1-based line number, bytes). Empty when the file is done.
     mutating func next(_ max: Int) throws -> [(Int, Data)] {
         var out: [(Int, Data)] = []
+        out.reserveCapacity(max)
         while out.count < max {
-            let start = buffer.startIndex + cursor
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
-                out.append(take(start ..< nl))
-                cursor = nl + 1 - buffer.startIndex
+            if let nl = Self.newline(in: buffer, from: cursor) {
+                out.append(take(cursor ..< nl))
+                cursor = nl + 1
                 continue
             }
             if eof {
-                if start < buffer.endIndex { out.append(take(start ..< buffer.endIndex)) }
-                buffer = Data()
+                if cursor < buffer.count { out.append(take(cursor ..< buffer.count)) }
+                buffer = []
                 cursor = 0
                 break
             }
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            var rest = Data(buffer[start...])
-            rest.append(chunk)
-            buffer = rest
+            buffer.removeFirst(cursor)
+            buffer.append(contentsOf: chunk)
             cursor = 0
             if chunk.isEmpty { eof = true }
         }
         return out
     }
 
+    static func newline(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { p -> Int? in
+            guard let hit = memchr(p.baseAddress! + start, 0x0A, p.count - start) else { return nil }
+            return p.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     mutating func take(_ range: Range<Int>) -> (Int, Data) {
-        var line = buffer[range]
-        if line.last == 0x0D { line = line.dropLast() }
+        var end = range.upperBound
+        if end > range.lowerBound, buffer[end - 1] == 0x0D { end -= 1 }
         lineNumber += 1
-        return (lineNumber, Data(line))
+        return (lineNumber, buffer.withUnsafeBufferPointer { Data(UnsafeBufferPointer(rebasing: $0[range.lowerBound ..< end])) })
     }
 }

@@ -6,14 +6,37 @@ import VellumStore
 
 /// Who a captured message involved, as usage statistics count it: which employees sent and
 /// received it, on which channel, day and capturing account.
+///
+/// The keyed look-ups and the day are worked out when the message is sealed (on every core), so
+/// the commit, which runs on the single writer, only adds them up.
 struct UsageFacts: Sendable {
     var channel: Channel
     var account: String
     var sentAt: Int64
-    var senderEmployee: String?
-    var recipientEmployees: [String]
+    /// The sending employee's look-up key, if an employee sent it.
+    var senderKey: Data?
+    /// The receiving employees' look-up keys, each once, the sender left out.
+    var recipientKeys: [Data]
+    var day: String
+    var accountKey: Data
     /// Statuses, reactions and edits are not new messages; they do not count.
     var countsAsMessage: Bool
+
+    init(
+        channel: Channel, account: String, sentAt: Int64, senderEmployee: String?, recipientEmployees: [String],
+        countsAsMessage: Bool, archive: Archive
+    ) {
+        self.channel = channel
+        self.account = account
+        self.sentAt = sentAt
+        self.countsAsMessage = countsAsMessage
+        func key(_ employee: String) -> Data { archive.keys.lookupKey(Data(employee.utf8), domain: "employee") }
+        senderKey = senderEmployee.map(key)
+        var seen: Set<String> = senderEmployee.map { [$0] } ?? []
+        recipientKeys = recipientEmployees.filter { seen.insert($0).inserted }.map(key)
+        day = UsageTally.day(sentAt)
+        accountKey = archive.accountKey(channel, account)
+    }
 }
 
 /// Turns the facts of committed records into usage rows and capture-account touches.
@@ -22,17 +45,20 @@ enum UsageTally {
     static func day(_ epochMilliseconds: Int64) -> String {
         let days = Int64((Double(epochMilliseconds) / 86_400_000).rounded(.down))
         let (y, m, d) = CivilDate.fromDays(days)
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(Int(y), 4) + "-" + padded(Int(m), 2) + "-" + padded(Int(d), 2)
     }
 
-    static func counts(_ facts: [UsageFacts], archive: Archive) -> [UsageCount] {
-        var rows: [String: UsageCount] = [:]
-        func add(_ employee: String, _ f: UsageFacts, sent: Int, received: Int) {
-            let key = archive.keys.lookupKey(Data(employee.utf8), domain: "employee")
-            let day = day(f.sentAt)
-            let id = key.hexString + f.channel.rawValue + day
+    static func counts(_ facts: [UsageFacts]) -> [UsageCount] {
+        struct RowID: Hashable { var employee: Data, channel: Channel, day: String }
+        var rows: [RowID: UsageCount] = [:]
+        func add(_ key: Data, _ f: UsageFacts, sent: Int, received: Int) {
+            let id = RowID(employee: key, channel: f.channel, day: f.day)
             var row = rows[id] ?? UsageCount(
-                employeeKey: key, channel: f.channel, day: day, sent: 0, received: 0, firstAt: f.sentAt, lastAt: f.sentAt)
+                employeeKey: key, channel: f.channel, day: f.day, sent: 0, received: 0, firstAt: f.sentAt, lastAt: f.sentAt)
             row.sent += sent
             row.received += received
             row.firstAt = min(row.firstAt, f.sentAt)
@@ -40,10 +66,14 @@ enum UsageTally {
             rows[id] = row
         }
         for f in facts where f.countsAsMessage {
-            if let sender = f.senderEmployee { add(sender, f, sent: 1, received: 0) }
-            for r in Set(f.recipientEmployees) where r != f.senderEmployee { add(r, f, sent: 0, received: 1) }
+            if let sender = f.senderKey { add(sender, f, sent: 1, received: 0) }
+            for r in f.recipientKeys { add(r, f, sent: 0, received: 1) }
         }
-        return rows.values.sorted { ($0.day, $0.employeeKey.hexString) < ($1.day, $1.employeeKey.hexString) }
+        return rows.values.sorted { a, b in
+            if a.day != b.day { return a.day < b.day }
+            if a.employeeKey != b.employeeKey { return a.employeeKey.lexicographicallyPrecedes(b.employeeKey) }
+            return a.channel.rawValue < b.channel.rawValue
+        }
     }
 
     /// The accounts these facts name, each name sealed once (outside the commit's transaction,
@@ -61,20 +91,20 @@ enum UsageTally {
 
     /// Accounts with the span of their messages' send times: an account whose last message is old
     /// has gone silent.
-    static func accounts(_ facts: [UsageFacts], sealedNames: [String: Data], archive: Archive) -> [CaptureAccount] {
+    static func accounts(_ facts: [UsageFacts], sealedNames: [String: Data]) -> [CaptureAccount] {
         var rows: [String: CaptureAccount] = [:]
         for f in facts where f.countsAsMessage {
             let id = accountID(f)
             guard let name = sealedNames[id] else { continue }
             var row = rows[id] ?? CaptureAccount(
-                channel: f.channel, accountKey: archive.accountKey(f.channel, f.account), sealedName: name,
+                channel: f.channel, accountKey: f.accountKey, sealedName: name,
                 firstAt: f.sentAt, lastAt: f.sentAt, messages: 0)
             row.messages += 1
             row.firstAt = min(row.firstAt, f.sentAt)
             row.lastAt = max(row.lastAt, f.sentAt)
             rows[id] = row
         }
-        return rows.values.sorted { $0.accountKey.hexString < $1.accountKey.hexString }
+        return rows.values.sorted { $0.accountKey.lexicographicallyPrecedes($1.accountKey) }
     }
 }
 

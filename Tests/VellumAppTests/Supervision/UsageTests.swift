@@ -6,6 +6,16 @@ import VellumSurveillance
 
 @Suite("Usage per employee, channel and day")
 struct UsageTests {
+    @Test("the usage day is the UTC calendar day, zero-padded, on both sides of the epoch and on leap days")
+    func day() {
+        #expect(UsageTally.day(0) == "1970-01-01")
+        #expect(UsageTally.day(-1) == "1969-12-31")
+        #expect(UsageTally.day(951_782_400_000) == "2000-02-29")
+        #expect(UsageTally.day(951_868_799_999) == "2000-02-29")
+        #expect(UsageTally.day(1_796_083_199_999) == "2026-11-30")
+        #expect(UsageTally.day(253_402_300_799_000) == "9999-12-31")
+    }
+
     @Test("counts what each employee sent and received, once, and skips revisions")
     func counts() throws {
         let t = try TestArchive()
