@@ -16,6 +16,8 @@ public final class Archive: Sendable {
     public let keys: KeyHierarchy
     /// Staff accounts, sessions and API tokens of the server.
     public let accounts: any AccountStore
+    /// Which server runs the jobs that must not run twice (several servers on one archive).
+    public let leases: any LeaseStore
     /// Where the latest tree head is mirrored outside the store (nil for in-memory archives).
     public let checkpoint: URL?
     let dataKeys = Mutex<[Data: DataKey]>([:])
@@ -27,10 +29,12 @@ public final class Archive: Sendable {
     /// Assembles an archive from parts; `initialize` it first if the store is empty.
     public init(
         store: any ArchiveStore, blobs: any BlobStore, master: MasterKey, checkpoint: URL? = nil,
-        accounts: any AccountStore = InMemoryAccountStore(), now: @escaping @Sendable () -> Date = Date.init
+        accounts: any AccountStore = InMemoryAccountStore(), leases: any LeaseStore = InMemoryLeaseStore(),
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.accounts = accounts
+        self.leases = leases
         self.blobs = blobs
         self.keys = KeyHierarchy(master: master)
         self.checkpoint = checkpoint
@@ -68,9 +72,26 @@ public final class Archive: Sendable {
 
     // MARK: embedded archives on disk
 
-    /// Creates a new embedded archive; refuses an existing one. Returns the master key file used.
+    /// Builds an archive's stores for a data directory and master key: the embedded SQLite store
+    /// by default; VellumBackends gives one for the scale-out backends `storage.yaml` names.
+    public typealias Assembler = (DataDirectory, MasterKey) throws -> Archive
+
+    /// The embedded archive: SQLite and the blob folder inside the data directory.
+    public static func embedded(_ dir: DataDirectory, _ master: MasterKey) throws -> Archive {
+        let store = try SQLiteArchiveStore(path: dir.database.path)
+        return Archive(
+            store: store, blobs: try FileBlobStore(root: dir.blobs), master: master, checkpoint: dir.checkpoint,
+            accounts: store, leases: store)
+    }
+
+    /// Creates a new archive; refuses an existing one. Returns the master key file used.
+    /// `prepare` runs once the folder exists (before the stores are assembled); when anything
+    /// fails, the folder and key this call made are removed again.
     @discardableResult
-    public static func create(at dir: DataDirectory, masterKeyFile: URL? = nil) throws -> URL {
+    public static func create(
+        at dir: DataDirectory, masterKeyFile: URL? = nil, prepare: (DataDirectory) throws -> Void = { _ in },
+        assemble: Assembler = embedded
+    ) throws -> URL {
         let fm = FileManager.default
         let existing = (try? fm.contentsOfDirectory(atPath: dir.root.path)) ?? []
         if !existing.isEmpty {
@@ -80,16 +101,29 @@ public final class Archive: Sendable {
         if fm.fileExists(atPath: keyFile.path) {
             throw VellumError(.alreadyExists, "the master key file \(keyFile.path) already exists; refusing to overwrite it")
         }
+        let madeFolder = !fm.fileExists(atPath: dir.root.path)
         try fm.createDirectory(at: dir.root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let master = MasterKey.generate()
-        try writePrivateFile(master.fileRepresentation, to: keyFile)
-        let archive = try open(dir, master: master, creating: true)
-        try archive.initialize()
+        do {
+            try writePrivateFile(master.fileRepresentation, to: keyFile)
+            try prepare(dir)
+            let archive = try assemble(dir, master)
+            try archive.initialize()
+        } catch {
+            // Nothing was acknowledged: leave no half-made archive or orphan key behind.
+            try? fm.removeItem(at: keyFile)
+            if madeFolder { try? fm.removeItem(at: dir.root) } else {
+                for name in (try? fm.contentsOfDirectory(atPath: dir.root.path)) ?? [] {
+                    try? fm.removeItem(at: dir.root.appendingPathComponent(name))
+                }
+            }
+            throw error
+        }
         return keyFile
     }
 
     /// Opens an embedded archive with the master key from `masterKeyFile` (default: in the folder).
-    public static func open(_ dir: DataDirectory, masterKeyFile: URL? = nil) throws -> Archive {
+    public static func open(_ dir: DataDirectory, masterKeyFile: URL? = nil, assemble: Assembler = embedded) throws -> Archive {
         guard dir.exists else {
             throw VellumError(.notFound, "no archive at \(dir.root.path) (run `vellum init --data \(dir.root.path)`)")
         }
@@ -97,16 +131,9 @@ public final class Archive: Sendable {
         guard let contents = FileManager.default.contents(atPath: keyFile.path) else {
             throw VellumError(.notFound, "cannot read the master key file \(keyFile.path)")
         }
-        let archive = try open(dir, master: MasterKey(fileContents: contents), creating: false)
+        let archive = try assemble(dir, try MasterKey(fileContents: contents))
         try archive.checkKey()
         return archive
-    }
-
-    static func open(_ dir: DataDirectory, master: MasterKey, creating: Bool) throws -> Archive {
-        let store = try SQLiteArchiveStore(path: dir.database.path)
-        return Archive(
-            store: store, blobs: try FileBlobStore(root: dir.blobs), master: master, checkpoint: dir.checkpoint,
-            accounts: store)
     }
 
     static func writePrivateFile(_ data: Data, to url: URL) throws {

@@ -1,6 +1,7 @@
 public import Foundation
 
-/// The files of an embedded archive: one folder, one SQLite file, the blobs, the tree-head checkpoint.
+/// The files of an archive: one folder, with the master key (by default), the tree-head checkpoint,
+/// and either the SQLite file and blob folder (embedded) or `storage.yaml` naming the scale-out backend.
 public struct DataDirectory: Sendable {
     public let root: URL
 
@@ -18,5 +19,10 @@ public struct DataDirectory: Sendable {
     /// Sealed exports, access packages and decision letters made by the server.
     public var deliverables: URL { root.appendingPathComponent("deliverables", isDirectory: true) }
 
-    public var exists: Bool { FileManager.default.fileExists(atPath: database.path) }
+    /// Which backend holds the archive when it is not the embedded one (VellumBackends reads it).
+    public var storageConfiguration: URL { root.appendingPathComponent("storage.yaml") }
+
+    public var exists: Bool {
+        FileManager.default.fileExists(atPath: database.path) || FileManager.default.fileExists(atPath: storageConfiguration.path)
+    }
 }

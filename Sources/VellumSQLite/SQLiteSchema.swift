@@ -141,6 +141,12 @@ enum SQLiteSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v6-leases") { db in
+            // Which server runs a job that must not run twice (docs/decisions/0015-job-leases.md).
+            try db.execute(sql: """
+                CREATE TABLE leases(name TEXT PRIMARY KEY, holder TEXT NOT NULL, until INTEGER NOT NULL) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

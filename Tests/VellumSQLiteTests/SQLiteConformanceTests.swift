@@ -26,6 +26,14 @@ struct SQLiteConformanceTests {
         try AccountStoreConformance.cases[name]!(try SQLiteArchiveStore(path: dir.appendingPathComponent("a.sqlite").path))
     }
 
+    @Test("LeaseStore conformance", arguments: LeaseStoreConformance.cases.keys.sorted())
+    func leaseStore(_ name: String) throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.sqlite").path
+        try LeaseStoreConformance.cases[name]!(try SQLiteArchiveStore(path: path), try SQLiteArchiveStore(path: path))
+    }
+
     @Test("BlobStore conformance", arguments: BlobStoreConformance.cases.keys.sorted())
     func blobStore(_ name: String) throws {
         let dir = try temporaryFolder()

@@ -34,7 +34,7 @@ final class ServerHarness: @unchecked Sendable {
         if let now {
             archive = Archive(
                 store: opened.store, blobs: opened.blobs, master: try MasterKey(fileContents: Data(contentsOf: dir.defaultMasterKey)),
-                checkpoint: dir.checkpoint, accounts: opened.accounts, now: now)
+                checkpoint: dir.checkpoint, accounts: opened.accounts, leases: opened.leases, now: now)
         } else {
             archive = opened
         }

@@ -14,6 +14,12 @@ struct InMemoryConformanceTests {
         try AccountStoreConformance.cases[name]!(InMemoryAccountStore())
     }
 
+    @Test("LeaseStore conformance", arguments: LeaseStoreConformance.cases.keys.sorted())
+    func leaseStore(_ name: String) throws {
+        let store = InMemoryLeaseStore()
+        try LeaseStoreConformance.cases[name]!(store, store)
+    }
+
     @Test("BlobStore conformance", arguments: BlobStoreConformance.cases.keys.sorted())
     func blobStore(_ name: String) throws {
         try BlobStoreConformance.cases[name]!(InMemoryBlobStore())

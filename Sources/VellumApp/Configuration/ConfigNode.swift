@@ -1,17 +1,17 @@
-import Foundation
-import VellumCore
-import Yams
+public import Foundation
+public import VellumCore
+public import Yams
 
 /// A value of a YAML configuration file with where it is (file, line, dotted key), so every
 /// error names the file, the line and the key. Errors never quote values: they may be secrets.
-struct ConfigNode {
-    let node: Node
-    let file: String
+public struct ConfigNode {
+    public let node: Node
+    public let file: String
     /// The dotted key of this value (`webhooks.telegram.connections.desk.secret_token`).
-    let path: String
+    public let path: String
 
     /// Parses a whole file; an empty file is an empty mapping.
-    static func parse(_ text: String, file: String) throws -> ConfigNode {
+    public static func parse(_ text: String, file: String) throws -> ConfigNode {
         do {
             return ConfigNode(node: try Yams.compose(yaml: text) ?? Node.mapping([:]), file: file, path: "")
         } catch let error as YamlError {
@@ -20,19 +20,19 @@ struct ConfigNode {
     }
 
     /// `file:line`, or the file alone when the parser kept no position.
-    var location: String { node.mark.map { "\(file):\($0.line)" } ?? file }
+    public var location: String { node.mark.map { "\(file):\($0.line)" } ?? file }
 
-    func error(_ why: String) -> VellumError {
+    public func error(_ why: String) -> VellumError {
         VellumError(.configuration, "\(location): `\(path.isEmpty ? "(top level)" : path)` \(why)")
     }
 
-    func child(_ key: String, _ value: Node) -> ConfigNode {
+    public func child(_ key: String, _ value: Node) -> ConfigNode {
         ConfigNode(node: value, file: file, path: path.isEmpty ? key : "\(path).\(key)")
     }
 
     /// The entries of a mapping by key. With `allowed`, any other key is refused (a misspelt key
     /// would otherwise be silently ignored, and a channel silently left open or closed).
-    func mapping(allowed: Set<String>? = nil) throws -> [String: ConfigNode] {
+    public func mapping(allowed: Set<String>? = nil) throws -> [String: ConfigNode] {
         if isNull { return [:] }
         guard case .mapping(let mapping) = node else { throw error("must be a mapping of keys to values") }
         var out: [String: ConfigNode] = [:]
@@ -49,31 +49,37 @@ struct ConfigNode {
         return out
     }
 
-    var isNull: Bool { node.null != nil }
+    public var isNull: Bool { node.null != nil }
 
     /// A non-empty text value.
-    func string() throws -> String {
+    public func string() throws -> String {
         guard !isNull, case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error("must be a non-empty text value") }
         return scalar.string
     }
 
     /// A list of non-empty text values (a single value counts as a list of one).
-    func strings() throws -> [String] {
+    public func strings() throws -> [String] {
         if case .sequence(let sequence) = node {
             return try sequence.enumerated().map { i, value in try child("\(i)", value).string() }
         }
         return [try string()]
     }
 
-    func int(in range: ClosedRange<Int>) throws -> Int {
+    public func int(in range: ClosedRange<Int>) throws -> Int {
         guard case .scalar = node, let value = node.int, range.contains(value) else {
             throw error("must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
 
+    /// `true` or `false` (YAML's other spellings of them too).
+    public func bool() throws -> Bool {
+        guard case .scalar = node, let value = node.bool else { throw error("must be true or false") }
+        return value
+    }
+
     /// Libyaml's problem and position; never the surrounding text (it may hold a secret).
-    static func describe(_ error: YamlError) -> String {
+    public static func describe(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):

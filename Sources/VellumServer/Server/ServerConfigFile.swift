@@ -57,8 +57,9 @@ public enum ServerConfigFile {
     }
 
     struct Reader {
-        let folder: URL
-        var warnings: [String] = []
+        var secrets: ConfigSecrets
+
+        init(folder: URL) { secrets = ConfigSecrets(folder: folder) }
 
         mutating func webhooks(_ node: ConfigNode, into settings: inout ServerSettings) throws {
             let w = try node.mapping(allowed: ["max_body_bytes", "group_commit", "whatsapp", "telegram", "wecom"])
@@ -181,40 +182,16 @@ public enum ServerConfigFile {
             return WebhookSettings.WeCom(crypt: crypt, puller: puller)
         }
 
-        /// `key: value` or `key_file: path`, exactly one.
         mutating func secret(_ m: [String: ConfigNode], _ key: String, in owner: ConfigNode) throws -> String {
-            switch (m[key], m[key + "_file"]) {
-            case (nil, nil): throw owner.error("needs `\(key)` or `\(key)_file`")
-            case (.some, .some(let file)): throw file.error("and `\(key)` are both given; keep one")
-            case (.some(let inline), nil): return try inline.string()
-            case (nil, .some(let file)):
-                let value = try read(file)
-                guard !value.isEmpty else { throw file.error("names an empty file") }
-                return value
-            }
+            try secrets.secret(m, key, in: owner)
         }
 
-        /// The contents of the file a `*_file` key names, without the trailing newline.
-        mutating func read(_ node: ConfigNode) throws -> String {
-            let url = resolve(try node.string())
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                throw node.error("names \(url.path), which cannot be read as text")
-            }
-            checkPrivate(url.path, named: url.path)
-            return text.trimmingCharacters(in: .newlines)
-        }
+        mutating func read(_ node: ConfigNode) throws -> String { try secrets.read(node) }
 
-        func resolve(_ path: String) -> URL {
-            path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-        }
+        func resolve(_ path: String) -> URL { secrets.resolve(path) }
 
-        /// Secrets belong in files only Vellum's user can read.
-        mutating func checkPrivate(_ path: String, named name: String) {
-            guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
-                mode & 0o077 != 0
-            else { return }
-            warnings.append(
-                "\(name) can be read or written by group or others (mode \(String(mode & 0o777, radix: 8))); it holds secrets: chmod 600 it")
-        }
+        mutating func checkPrivate(_ path: String, named name: String) { secrets.checkPrivate(path, named: name) }
+
+        var warnings: [String] { secrets.warnings }
     }
 }

@@ -21,8 +21,9 @@ extension VellumHTTPServer {
         var services: [any Service] = []
         if settings.retentionSweepHours > 0 {
             let archive = self.archive
+            let interval = Duration.seconds(settings.retentionSweepHours * 3600)
             services.append(PeriodicJob(
-                name: "retention sweep", interval: .seconds(settings.retentionSweepHours * 3600), logger: logger
+                name: "retention sweep", interval: interval, lease: lease("retention-sweep", covering: interval), logger: logger
             ) {
                 try await Offload.run {
                     guard try PolicyService(archive: archive).active() != nil else { return "no policy applied; nothing to do" }
@@ -41,14 +42,18 @@ extension VellumHTTPServer {
         })
         if let puller = settings.webhooks.wecom?.puller {
             let archive = self.archive
-            services.append(WeComPullService(trigger: wecomPulls, logger: logger) {
+            let pollInterval = Duration.seconds(puller.poll_interval_seconds ?? 60)
+            let pullLease = lease("wecom-puller", covering: pollInterval)
+            services.append(WeComPullService(trigger: wecomPulls, logger: logger, lease: pullLease) {
+                // One puller at a time across servers: the others skip until the holder's claim lapses.
+                guard try await pullLease.claim() else { return "another server pulls (lease \(pullLease.name))" }
                 let health = try await WeComCaptureService(archive: archive).pull(puller)
                 return "corp \(health.corp) at seq \(health.cursor), \(health.records) records pulled"
             })
             // Callbacks wake it at once; without them (or if one is lost) it still polls.
             let pulls = wecomPulls
             services.append(PeriodicJob(
-                name: "WeCom poll", interval: .seconds(puller.poll_interval_seconds ?? 60), logger: logger
+                name: "WeCom poll", interval: pollInterval, logger: logger
             ) {
                 pulls.wake()
                 return ""
@@ -87,10 +92,19 @@ extension VellumHTTPServer {
     func mediaDownloadJob(_ media: MediaSettings, client: AsyncHTTPMediaClient, logger: Logger) throws -> PeriodicJob {
         let fetcher = try media.configuration.fetcher(client: client)
         let service = MediaRetryService(archive: archive)
-        return PeriodicJob(name: "media downloads", interval: media.retryInterval, logger: logger) {
+        return PeriodicJob(
+            name: "media downloads", interval: media.retryInterval, lease: lease("media-downloads", covering: media.retryInterval),
+            logger: logger
+        ) {
             let report = try await service.run(fetcher: fetcher)
             return report.attempted == 0 ? "" : report.summary
         }
+    }
+
+    /// A lease for a job run every `interval`: it lasts two intervals (at least two minutes), so the
+    /// holder renews it in time and a dead holder's job is taken over within about two intervals.
+    func lease(_ name: String, covering interval: Duration) -> JobLease {
+        JobLease(store: archive.leases, name: name, holder: JobLease.processHolder, duration: max(interval * 2, .seconds(120)))
     }
 
     var displayHost: String { settings.host == "0.0.0.0" || settings.host == "::" ? "localhost" : settings.host }

@@ -27,6 +27,8 @@ public final class WeComPullTrigger: Sendable {
 struct WeComPullService: Service {
     let trigger: WeComPullTrigger
     let logger: Logger
+    /// Released at shutdown so another server can take the pulling over at once.
+    var lease: JobLease?
     /// Pulls until caught up; returns a one-line summary for the log (never content).
     let pull: @Sendable () async throws -> String
 
@@ -35,6 +37,7 @@ struct WeComPullService: Service {
         try await cancelWhenGracefulShutdown {
             for await _ in trigger.stream { await pullOnce() }
         }
+        await lease?.release()
     }
 
     private func pullOnce() async {
