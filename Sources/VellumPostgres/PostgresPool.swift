@@ -56,8 +56,14 @@ public final class PostgresPool: Sendable {
     /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
     @discardableResult
     public func transaction<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN", body)
+    }
+
+    /// A transaction opened by `begin`, which may set the isolation level or access mode
+    /// (`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`).
+    func transaction<T>(begin: PostgresQuery, _ body: (PostgresSession) throws -> T) throws -> T {
         try withConnection { session in
-            try session.execute("BEGIN")
+            try session.execute(begin)
             do {
                 let result = try body(session)
                 try session.execute("COMMIT")

@@ -24,5 +24,6 @@ public enum PostgresSchema {
                     created_by text NOT NULL, created_at bigint NOT NULL, expires_at bigint, revoked_at bigint)
                 """,
             ]),
+        archive,
     ]
 }
