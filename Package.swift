@@ -58,8 +58,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict),
-        // PostgreSQL driver for the scale-out deployment (docs/decisions/0012): accounts today,
-        // the archive next. Synchronous over PostgresNIO, like VellumS3 over AsyncHTTPClient.
+        // PostgreSQL driver for the scale-out deployment (docs/decisions/0012): accounts and the archive. Synchronous over PostgresNIO, like VellumS3 over AsyncHTTPClient.
         .target(
             name: "VellumPostgres",
             dependencies: [
@@ -68,6 +67,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        // Opens an archive on the backend its data directory's storage.yaml names: the embedded
+        // SQLite default, or PostgreSQL + S3 Object Lock. Keeps VellumApp free of network drivers.
+        .target(
+            name: "VellumBackends",
+            dependencies: [
+                "VellumApp", "VellumCore", "VellumCrypto", "VellumPostgres", "VellumS3", .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),
         .target(name: "VellumSearch", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
@@ -137,14 +144,14 @@ let package = Package(
         .executableTarget(
             name: "vellum",
             dependencies: [
-                "VellumApp", "VellumServer", "VellumStore", "VellumMediaFetch", .product(name: "Logging", package: "swift-log"), "VellumPolicy", "VellumSearch", "VellumSurveillance", "VellumCapture", "VellumExport",
+                "VellumApp", "VellumBackends", "VellumServer", "VellumStore", "VellumMediaFetch", .product(name: "Logging", package: "swift-log"), "VellumPolicy", "VellumSearch", "VellumSurveillance", "VellumCapture", "VellumExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .executableTarget(
             name: "vellum-bench",
             dependencies: [
-                "VellumApp", "VellumStore", "VellumSurveillance", "VellumExport", .product(name: "GRDB", package: "GRDB.swift"),
+                "VellumApp", "VellumBackends", "VellumStore", "VellumSurveillance", "VellumExport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -175,6 +182,13 @@ let package = Package(
             name: "VellumPostgresTests",
             dependencies: [
                 "VellumPostgres", "VellumStore", "VellumStoreTesting", "VellumCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "VellumBackendsTests",
+            dependencies: [
+                "VellumBackends", "VellumApp", "VellumCore", "VellumCrypto", "VellumPostgres", "VellumS3", "VellumStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict),

@@ -40,13 +40,19 @@ extension Archive {
         guard !missing.isEmpty else { return out }
         let loaded: [Data: DataKey] = try store.write { tx in
             var found: [Data: DataKey] = [:]
-            for scope in missing {
+            // In one order, so two servers creating the same scopes never wait on each other in a cycle.
+            for scope in missing.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 if let wrapped = try tx.wrappedKey(scope: scope) {
                     found[scope] = try keys.unwrap(wrapped, scope: scope)
                 } else {
-                    let key = DataKey.random()
-                    try tx.putWrappedKey(try keys.wrap(key, scope: scope), scope: scope)
-                    found[scope] = key
+                    // A scope keeps its first key. Another server may have stored one since this
+                    // transaction looked (PostgreSQL runs writers side by side): the key read back
+                    // after the insert is the one that counts, never the one made here.
+                    try tx.putWrappedKey(try keys.wrap(DataKey.random(), scope: scope), scope: scope)
+                    guard let stored = try tx.wrappedKey(scope: scope) else {
+                        throw VellumError(.storage, "the data key of a new scope was not stored")
+                    }
+                    found[scope] = try keys.unwrap(stored, scope: scope)
                 }
             }
             return found

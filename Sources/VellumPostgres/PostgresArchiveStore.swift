@@ -6,8 +6,10 @@ public import VellumStore
 /// The archive on PostgreSQL, shared by every server of a deployment (docs/decisions/0012).
 ///
 /// A `write` is one READ COMMITTED transaction: records, index rows, ledger leaves and the signed
-/// tree head commit together or not at all. Writers run side by side until they touch the ledger;
-/// then each takes the `ledger_head` row `FOR UPDATE`, so leaves stay dense and in commit order.
+/// tree head commit together or not at all. Each write takes the `ledger_head` row `FOR UPDATE`
+/// first, so writers from every server run one at a time, as with SQLite: leaves stay dense and in
+/// commit order, record positions follow commit order, and a write that reads state before
+/// changing it (a queue in `meta`, a scope's key) never interleaves with another server's.
 /// A `read` is one REPEATABLE READ, READ ONLY transaction: every statement in it sees one snapshot.
 public struct PostgresArchiveStore: ArchiveStore {
     let pool: PostgresPool
@@ -31,7 +33,9 @@ public struct PostgresArchiveStore: ArchiveStore {
 
     public func write<T>(_ body: (any ArchiveWriter) throws -> T) throws -> T {
         try pool.transaction { session in
-            try body(PostgresTransaction(session: session, writable: true))
+            let tx = PostgresTransaction(session: session, writable: true)
+            _ = try tx.holdLedgerHead()
+            return try body(tx)
         }
     }
 

@@ -83,8 +83,17 @@ public final class PostgresPool: Sendable {
             defer { s.idle = [] }
             return s.idle
         }
-        for c in idle { _ = try? c.close().wait() }
+        // Waiting on an event loop would deadlock; there the close completes on its own.
+        let onEventLoop = MultiThreadedEventLoopGroup.currentEventLoop != nil
+        for c in idle {
+            let closing: EventLoopFuture<Void> = c.close()
+            if !onEventLoop { _ = try? closing.wait() }
+        }
     }
+
+    /// A pool dropped without ``close()`` (an archive opened for one command) closes its idle
+    /// connections, so none is left open on the server or unclosed in the process.
+    deinit { close() }
 
     func refuseOnEventLoop() throws {
         if MultiThreadedEventLoopGroup.currentEventLoop != nil {

@@ -25,5 +25,11 @@ public enum PostgresSchema {
                 """,
             ]),
         archive,
+        PostgresMigration(
+            version: 3, name: "leases",
+            statements: [
+                // Which server runs a job that must not run twice (docs/decisions/0015-job-leases.md).
+                "CREATE TABLE leases(name text PRIMARY KEY, holder text NOT NULL, until bigint NOT NULL)",
+            ]),
     ]
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VellumApp
+import VellumBackends
 import VellumStore
 import VellumSurveillance
 
@@ -21,6 +22,7 @@ struct IngestBench: ParsableCommand {
     @Option(help: "Work folder (kept, so `search` can reuse the archive).") var folder = "bench-out"
     @Flag(help: "Skip the baseline.") var noBaseline = false
     @Option(help: "Apply this policy first, so ingest runs its surveillance rules.") var policy: String?
+    @Option(help: "A storage file (docs/storage.md): ingest into PostgreSQL + S3 instead of SQLite.") var storage: String?
 
     func run() throws {
         let root = URL(fileURLWithPath: folder)
@@ -45,14 +47,14 @@ struct IngestBench: ParsableCommand {
             print(String(format: "baseline (JSON parse + plain table + FTS5 unicode61, 1000 rows/txn, WAL FULL): %d rows in %.2f s = %.0f msg/s", rows, s, Double(rows) / s))
         }
         let dir = DataDirectory(root.appendingPathComponent("archive").path)
-        try Archive.create(at: dir)
-        let archive = try Archive.open(dir)
+        try ArchiveBackends.create(at: dir, storage: storage.map { URL(fileURLWithPath: $0) })
+        let archive = try ArchiveBackends.open(dir)
         if let policy { try PolicyService(archive: archive).apply(URL(fileURLWithPath: policy), actor: "bench") }
         let importer = FileImporter(ingestor: try Ingestor(archive: archive), format: .jsonl)
         let t0 = Date()
         let summary = try importer.importFile(input)
         let s = Date().timeIntervalSince(t0)
-        print(String(format: "vellum import (parse, resolve, %@seal, commitments, ledger + signed head per batch, blind index, fsync per 1000): %d msgs in %.2f s = %.0f msg/s", policy == nil ? "" : "surveillance rules, ", summary.imported, s, Double(summary.imported) / s))
+        print(String(format: "vellum import into %@ (parse, resolve, %@seal, commitments, ledger + signed head per batch, blind index, durable per 1000): %d msgs in %.2f s = %.0f msg/s", storage == nil ? "SQLite" : "PostgreSQL + S3", policy == nil ? "" : "surveillance rules, ", summary.imported, s, Double(summary.imported) / s))
         if policy != nil {
             let counts = try archive.store.read { try $0.alertCounts() }
             print("alerts raised: \(counts.values.reduce(0, +))")
@@ -70,7 +72,7 @@ struct SearchBench: ParsableCommand {
 
     func run() throws {
         let dir = DataDirectory(URL(fileURLWithPath: folder).appendingPathComponent("archive").path)
-        let archive = try Archive.open(dir)
+        let archive = try ArchiveBackends.open(dir)
         let service = SearchService(archive: archive)
         let words = SyntheticCorpus.queryWords(seed: 7)
         var latencies: [Double] = []

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VellumApp
+import VellumBackends
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,11 +10,17 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(help: ArgumentHelp(
+        "A storage file naming the backend (`storage: postgres+s3`, see docs/storage.md); copied into the data directory. Default: SQLite inside it.",
+        valueName: "FILE"))
+    var storage: String?
+
     func run() throws {
         let dir = try archive.directory
-        let keyFile = try Archive.create(at: dir, masterKeyFile: archive.keyFile)
+        let keyFile = try ArchiveBackends.create(
+            at: dir, masterKeyFile: archive.keyFile, storage: storage.map { URL(fileURLWithPath: $0) })
         if output.json {
-            try Output.json(["data": dir.root.path, "master_key_file": keyFile.path])
+            try Output.json(["data": dir.root.path, "master_key_file": keyFile.path, "storage": storage == nil ? "sqlite" : "storage.yaml"])
         } else {
             print("""
                 Created an archive in \(dir.root.path).

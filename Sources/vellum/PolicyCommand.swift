@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VellumApp
+import VellumBackends
 import VellumCore
 import VellumPolicy
 
@@ -96,7 +97,7 @@ struct PolicyCommand: ParsableCommand {
                 return policy
             }
             guard let data else { throw ValidationError("give --file FILE or --data DIR") }
-            let archive = try Archive.open(DataDirectory(data))
+            let archive = try ArchiveBackends.open(DataDirectory(data))
             guard let policy = try PolicyService(archive: archive).active() else {
                 throw ValidationError("no policy was applied to \(data); run `vellum policy apply`")
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VellumApp
+import VellumBackends
 import VellumCore
 
 #if canImport(Glibc)
@@ -14,7 +15,7 @@ struct Vellum: AsyncParsableCommand {
         abstract: "A self-hosted, encrypted, tamper-evident compliance archive for business chat.",
         subcommands: [
             InitCommand.self, ImportCommand.self, SearchCommand.self, SearchesCommand.self, ShowCommand.self, VerifyCommand.self,
-            QuarantineCommand.self, DirectoryCommand.self, AlertsCommand.self, UsageCommand.self, ScanCommand.self, PolicyCommand.self, WeComCommand.self, CaptureHealthCommand.self, MediaCommand.self, HoldCommand.self, RetentionCommand.self, PrivacyCommand.self, ExportCommand.self, VerifyExportCommand.self, ServeCommand.self, UsersCommand.self, DemoCommand.self,
+            QuarantineCommand.self, DirectoryCommand.self, AlertsCommand.self, UsageCommand.self, ScanCommand.self, PolicyCommand.self, WeComCommand.self, CaptureHealthCommand.self, MediaCommand.self, HoldCommand.self, RetentionCommand.self, PrivacyCommand.self, ExportCommand.self, VerifyExportCommand.self, ServeCommand.self, UsersCommand.self, MigrateCommand.self, DemoCommand.self,
         ])
 
     static func main() async {
@@ -58,7 +59,12 @@ struct ArchiveOptions: ParsableArguments {
         }
     }
 
-    func open() throws -> Archive { try Archive.open(directory, masterKeyFile: keyFile) }
+    /// Opens the archive on the backend its data directory names (`storage.yaml`, else SQLite).
+    func open() throws -> Archive {
+        let dir = try directory
+        for warning in ArchiveBackends.warnings(dir) { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        return try ArchiveBackends.open(dir, masterKeyFile: keyFile)
+    }
 }
 
 struct OutputOptions: ParsableArguments {

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import VellumApp
+
+@Suite("The vellum command line on PostgreSQL + S3", .enabled(if: ScaleOutTestEnvironment.isAvailable,
+    "no PostgreSQL and S3 servers: VELLUM_TEST_PG_* and VELLUM_TEST_S3_* unset (scripts/postgres.sh, scripts/seaweedfs.sh)"))
+struct ScaleOutCLITests {
+    /// The `vellum` binary built beside the tests.
+    static func vellum(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = ProcessInfo.processInfo.environment["VELLUM_BINARY"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("vellum")
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test("init --storage, migrate, import, search and verify through the binary; nothing of the archive in the folder")
+    func cli() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-cli-scaleout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let storage = try ScaleOutTestEnvironment.storageFile(in: folder)
+        defer { ScaleOutTestEnvironment.dropSchema(storage) }
+        let data = folder.appendingPathComponent("data").path
+        let input = folder.appendingPathComponent("in.jsonl")
+        try Data(PostgresS3ArchiveTests.lines.utf8).write(to: input)
+
+        let initialized = try Self.vellum(["init", "--data", data, "--storage", storage.path, "--json"])
+        #expect(initialized.status == 0, "\(initialized.err)")
+        let migrated = try Self.vellum(["migrate", "--data", data, "--json"])
+        #expect(migrated.status == 0 && migrated.out.contains(#""applied":[]"#), "\(migrated.out) \(migrated.err)")
+        let imported = try Self.vellum(["import", "--data", data, "--format", "jsonl", input.path, "--json"])
+        #expect(imported.out.contains(#""imported":2"#), "\(imported.out) \(imported.err)")
+        let found = try Self.vellum(["search", "--data", data, "合同", "--json"])
+        #expect(found.out.contains(#""total":1"#) && found.out.contains(#""source_id":"w1""#), "\(found.out) \(found.err)")
+        let verified = try Self.vellum(["verify", "--data", data, "--json"])
+        #expect(verified.status == 0 && verified.out.contains(#""ok":true"#), "\(verified.out) \(verified.err)")
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: data))
+        #expect(files == ["master.key", "storage.yaml", "tree-head.json"])
+    }
+}
