@@ -47,10 +47,13 @@ PY
 {"identities": [{"name": "vellum-test", "credentials": [{"accessKey": "$access_key", "secretKey": "$secret_key"}],
   "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}
 JSON
-    # Logs and unix sockets in DIR too, not in /tmp.
+    # Logs and unix sockets in DIR too, not in /tmp. Every bucket is a collection with volumes of
+    # its own, and each test makes a fresh bucket: small volumes and a high count keep the server
+    # from running out of writable volumes ("no free volumes left") after a few dozen buckets.
     nohup "$weed" -logdir="$dir" mini -dir="$dir/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
         -filer.localSocket="$dir/filer.sock" -s3.localSocket="$dir/s3.sock" \
         -master.port="$master" -master.port.grpc="$master_grpc" -master.telemetry=false \
+        -master.volumeSizeLimitMB=64 -volume.max=400 \
         -volume.port="$volume" -volume.port.grpc="$volume_grpc" \
         -filer.port="$filer" -filer.port.grpc="$filer_grpc" \
         -s3.port="$s3" -s3.port.grpc="$s3_grpc" -s3.config="$dir/s3.json" -s3.autoCreateBucket=false \

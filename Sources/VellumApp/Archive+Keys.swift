@@ -39,23 +39,21 @@ extension Archive {
         let missing = ids.subtracting(out.keys)
         guard !missing.isEmpty else { return out }
         let loaded: [Data: DataKey] = try store.write { tx in
-            var found: [Data: DataKey] = [:]
             // In one order, so two servers creating the same scopes never wait on each other in a cycle.
-            for scope in missing.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                if let wrapped = try tx.wrappedKey(scope: scope) {
-                    found[scope] = try keys.unwrap(wrapped, scope: scope)
-                } else {
-                    // A scope keeps its first key. Another server may have stored one since this
-                    // transaction looked (PostgreSQL runs writers side by side): the key read back
-                    // after the insert is the one that counts, never the one made here.
-                    try tx.putWrappedKey(try keys.wrap(DataKey.random(), scope: scope), scope: scope)
-                    guard let stored = try tx.wrappedKey(scope: scope) else {
-                        throw VellumError(.storage, "the data key of a new scope was not stored")
-                    }
-                    found[scope] = try keys.unwrap(stored, scope: scope)
+            let scopes = missing.sorted(by: { $0.lexicographicallyPrecedes($1) })
+            var stored = try tx.wrappedKeys(scopes: scopes)
+            let new = scopes.filter { stored[$0] == nil }
+            for scope in new { try tx.putWrappedKey(try keys.wrap(DataKey.random(), scope: scope), scope: scope) }
+            // A scope keeps its first key. Another server may have stored one since this
+            // transaction looked: the key read back after the insert is the one that counts,
+            // never the one made here.
+            if !new.isEmpty { stored.merge(try tx.wrappedKeys(scopes: new)) { a, _ in a } }
+            return try scopes.reduce(into: [Data: DataKey]()) { found, scope in
+                guard let wrapped = stored[scope] else {
+                    throw VellumError(.storage, "the data key of a new scope was not stored")
                 }
+                found[scope] = try keys.unwrap(wrapped, scope: scope)
             }
-            return found
         }
         dataKeys.withLock { $0.merge(loaded) { a, _ in a } }
         out.merge(loaded) { a, _ in a }

@@ -104,14 +104,16 @@ public final class Archive: Sendable {
         let madeFolder = !fm.fileExists(atPath: dir.root.path)
         try fm.createDirectory(at: dir.root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let master = MasterKey.generate()
+        var wroteKey = false
         do {
             try writePrivateFile(master.fileRepresentation, to: keyFile)
+            wroteKey = true
             try prepare(dir)
             let archive = try assemble(dir, master)
             try archive.initialize()
         } catch {
             // Nothing was acknowledged: leave no half-made archive or orphan key behind.
-            try? fm.removeItem(at: keyFile)
+            if wroteKey { try? fm.removeItem(at: keyFile) }
             if madeFolder { try? fm.removeItem(at: dir.root) } else {
                 for name in (try? fm.contentsOfDirectory(atPath: dir.root.path)) ?? [] {
                     try? fm.removeItem(at: dir.root.appendingPathComponent(name))

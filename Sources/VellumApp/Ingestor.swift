@@ -121,9 +121,7 @@ public final class Ingestor: Sendable {
             if case .message(let m) = item { return (i, m, archive.sourceKey(m.source)) }
             return nil
         }
-        let held: Set<Data> = try archive.store.read { tx in
-            Set(try candidates.compactMap { try tx.containsRecord(sourceKey: $0.2) ? $0.2 : nil })
-        }
+        let held: Set<Data> = try archive.store.read { tx in try tx.containedRecords(sourceKeys: candidates.map(\.2)) }
         for (slot, message, key) in candidates {
             let id = archive.recordID(sourceKey: key)
             if held.contains(key) || !seen.insert(key).inserted {
@@ -274,7 +272,8 @@ public final class Ingestor: Sendable {
             var inserted = Set<Data>()
             var facts: [UsageFacts] = []
             var mediaJobs: [MediaJob] = []
-            for p in prepared where try !tx.containsRecord(sourceKey: p.record.sourceKey) {
+            let taken = try tx.containedRecords(sourceKeys: prepared.map(\.record.sourceKey))
+            for p in prepared where !taken.contains(p.record.sourceKey) {
                 facts.append(p.usage)
                 mediaJobs += p.mediaJobs
                 var record = p.record

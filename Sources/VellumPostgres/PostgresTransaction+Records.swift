@@ -42,6 +42,17 @@ extension PostgresTransaction {
             """, as: Bool.self) == true
     }
 
+    func containedRecords(sourceKeys: [Data]) throws -> Set<Data> {
+        guard !sourceKeys.isEmpty else { return [] }
+        var s = PostgresStatement()
+        let keys = try s.bind(keys: sourceKeys)
+        s.append("""
+            SELECT source_key FROM records WHERE source_key = ANY(\(keys))
+            UNION SELECT source_key FROM removed_records WHERE source_key = ANY(\(keys))
+            """)
+        return Set(try rows(s.query, as: Data.self).map { $0 })
+    }
+
     func records(targeting sourceKey: Data) throws -> [StoredRecord] {
         try fetchRecords(
             """

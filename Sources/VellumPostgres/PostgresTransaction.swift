@@ -67,6 +67,13 @@ final class PostgresTransaction: ArchiveWriter {
         try value("SELECT wrapped FROM data_keys WHERE scope = \(scope)", as: Data.self)
     }
 
+    func wrappedKeys(scopes: [Data]) throws -> [Data: Data] {
+        guard !scopes.isEmpty else { return [:] }
+        var s = PostgresStatement()
+        s.append("SELECT scope, wrapped FROM data_keys WHERE scope = ANY(\(try s.bind(keys: scopes)))")
+        return Dictionary(try rows(s.query, as: (Data, Data).self).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
+    }
+
     func putWrappedKey(_ wrapped: Data, scope: Data) throws {
         try execute("INSERT INTO data_keys(scope, wrapped) VALUES (\(scope), \(wrapped)) ON CONFLICT (scope) DO NOTHING")
     }

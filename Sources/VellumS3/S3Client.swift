@@ -30,8 +30,33 @@ public struct S3Client: Sendable {
         var body: Data
     }
 
-    /// Sends one signed request to `/bucket[/key]` and returns the answer, whatever its status.
+    /// Waits before each retry of an answer that says "try again" (500, 502, 503, 504): every
+    /// call Vellum makes is idempotent (content-addressed puts, reads, version deletes, lock
+    /// settings), so sending it again is safe, as AWS's own SDKs do.
+    static let retryWaits: [Duration] = [.milliseconds(100), .milliseconds(400), .milliseconds(1600)]
+
+    /// Whether an answer with `status` is sent again, after `attempt` tries so far (1-based).
+    static func shouldRetry(status: Int, attempt: Int) -> Bool {
+        [500, 502, 503, 504].contains(status) && attempt <= retryWaits.count
+    }
+
+    /// Sends one signed request to `/bucket[/key]` and returns the answer, whatever its status;
+    /// transient server errors are retried (``retryWaits``), each try signed anew.
     func send(
+        _ method: HTTPMethod, key: String? = nil, query: [(String, String)] = [], headers extra: [(String, String)] = [],
+        body: Data = Data()
+    ) throws -> Response {
+        var attempt = 1
+        while true {
+            let r = try sendOnce(method, key: key, query: query, headers: extra, body: body)
+            guard Self.shouldRetry(status: r.status, attempt: attempt) else { return r }
+            let wait = Self.retryWaits[attempt - 1].components
+            usleep(UInt32(wait.seconds * 1_000_000 + wait.attoseconds / 1_000_000_000_000))
+            attempt += 1
+        }
+    }
+
+    func sendOnce(
         _ method: HTTPMethod, key: String? = nil, query: [(String, String)] = [], headers extra: [(String, String)] = [],
         body: Data = Data(), date: Date = Date()
     ) throws -> Response {

@@ -92,6 +92,22 @@ public protocol ArchiveWriter: ArchiveReader, SupervisionWriter {
     func indexIntegrityProblems() throws -> [String]
 }
 
+/// Look-ups of many keys at once: one statement on a server database instead of one round trip
+/// each. The defaults ask one key at a time (as the embedded store does, where that costs nothing).
+extension ArchiveReader {
+    /// Which of these source keys are held, or were held and removed.
+    public func containedRecords(sourceKeys: [Data]) throws -> Set<Data> {
+        Set(try sourceKeys.filter { try containsRecord(sourceKey: $0) })
+    }
+
+    /// The wrapped data keys of these scopes that exist, by scope.
+    public func wrappedKeys(scopes: [Data]) throws -> [Data: Data] {
+        var out: [Data: Data] = [:]
+        for scope in scopes { out[scope] = try wrappedKey(scope: scope) }
+        return out
+    }
+}
+
 extension VellumError.Code {
     public static let duplicate = VellumError.Code("duplicate")
 }

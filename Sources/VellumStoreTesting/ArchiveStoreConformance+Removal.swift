@@ -27,6 +27,10 @@ extension ArchiveStoreConformance {
             try check(try tx.record(id: rs[0].id) == nil, "a removed record is gone by id")
             try check(try tx.record(sourceKey: rs[0].sourceKey) == nil, "a removed record is gone by source key")
             try check(try tx.containsRecord(sourceKey: rs[0].sourceKey), "a removed record still counts as captured")
+            try check(
+                try tx.containedRecords(sourceKeys: [rs[0].sourceKey, rs[1].sourceKey, key("never")])
+                    == [rs[0].sourceKey, rs[1].sourceKey],
+                "many keys at once: held and removed ones count, unknown ones do not")
             try check(try tx.indexTokens(of: rs[0].id) == nil, "its index row is gone")
             try check(try tx.records(after: -1, limit: 10).map(\.record.id) == [rs[1].id, rs[2].id], "paging skips it")
             try check(try tx.search(IndexQuery(phrases: [["tokm1"]])).total == 0, "its tokens no longer match")

@@ -214,6 +214,9 @@ public enum ArchiveStoreConformance {
         try store.read { tx in
             try check(try tx.wrappedKey(scope: key("s")) == Data([1]), "the first key stays")
             try check(try tx.wrappedKey(scope: key("t")) == nil, "unknown scope has no key")
+            try check(
+                try tx.wrappedKeys(scopes: [key("t"), key("s")]) == [key("s"): Data([1])], "many scopes at once: the known ones")
+            try check(try tx.wrappedKeys(scopes: []).isEmpty, "no scopes, no keys")
         }
     }
 

@@ -41,6 +41,17 @@ struct S3ResponseParsingTests {
 
     static func data(_ s: String) -> Data { Data(s.utf8) }
 
+    @Test("server errors that say try again are retried three times; refusals and successes never are")
+    func retries() {
+        for status in [500, 502, 503, 504] {
+            #expect((1 ... 3).allSatisfy { S3Client.shouldRetry(status: status, attempt: $0) })
+            #expect(!S3Client.shouldRetry(status: status, attempt: 4))
+        }
+        for status in [200, 204, 301, 400, 403, 404, 409, 501] {
+            #expect(!S3Client.shouldRetry(status: status, attempt: 1))
+        }
+    }
+
     @Test("an error body gives its code, message, bucket and key")
     func errorBody() throws {
         let e = try #require(S3ErrorBody.parse(Self.data(Self.lockedDelete)))
