@@ -273,7 +273,7 @@ public final class Ingestor: Sendable {
             var facts: [UsageFacts] = []
             var mediaJobs: [MediaJob] = []
             let taken = try tx.containedRecords(sourceKeys: prepared.map(\.record.sourceKey))
-            for p in prepared where !taken.contains(p.record.sourceKey) {
+            for p in prepared where !taken.contains(p.record.sourceKey) && !inserted.contains(p.record.sourceKey) {
                 facts.append(p.usage)
                 mediaJobs += p.mediaJobs
                 var record = p.record

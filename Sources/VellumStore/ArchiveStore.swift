@@ -35,6 +35,8 @@ public protocol ArchiveReader: SupervisionReader {
     /// Whether a record with this source key is held, or was held and removed (the pipeline's
     /// duplicate check: a disposed or erased message is never captured again).
     func containsRecord(sourceKey: Data) throws -> Bool
+    /// Which of these source keys are held, or were held and removed (one look-up for a batch).
+    func containedRecords(sourceKeys: [Data]) throws -> Set<Data>
     /// Edits and recalls whose target is `sourceKey`, oldest first.
     func records(targeting sourceKey: Data) throws -> [StoredRecord]
     /// All records in capture order, paged: those with position > `after` (start with -1).
@@ -44,6 +46,8 @@ public protocol ArchiveReader: SupervisionReader {
     func search(_ query: IndexQuery) throws -> IndexResult
 
     func wrappedKey(scope: Data) throws -> Data?
+    /// The wrapped data keys of these scopes that exist, by scope (one look-up for a batch).
+    func wrappedKeys(scopes: [Data]) throws -> [Data: Data]
 
     func ledgerSize() throws -> UInt64
     func ledgerEntries(from index: UInt64, limit: Int) throws -> [LedgerEntry]
@@ -92,15 +96,14 @@ public protocol ArchiveWriter: ArchiveReader, SupervisionWriter {
     func indexIntegrityProblems() throws -> [String]
 }
 
-/// Look-ups of many keys at once: one statement on a server database instead of one round trip
-/// each. The defaults ask one key at a time (as the embedded store does, where that costs nothing).
+/// Look-ups of many keys at once: a server database answers each in one statement instead of a
+/// round trip per key. The defaults ask one key at a time (as the embedded store does, where that
+/// costs nothing); they are requirements above, so a driver's own version is the one called.
 extension ArchiveReader {
-    /// Which of these source keys are held, or were held and removed.
     public func containedRecords(sourceKeys: [Data]) throws -> Set<Data> {
         Set(try sourceKeys.filter { try containsRecord(sourceKey: $0) })
     }
 
-    /// The wrapped data keys of these scopes that exist, by scope.
     public func wrappedKeys(scopes: [Data]) throws -> [Data: Data] {
         var out: [Data: Data] = [:]
         for scope in scopes { out[scope] = try wrappedKey(scope: scope) }
