@@ -188,8 +188,8 @@ let package = Package(
         .testTarget(
             name: "VellumBackendsTests",
             dependencies: [
-                "VellumBackends", "VellumApp", "VellumCore", "VellumCrypto", "VellumPostgres", "VellumS3", "VellumStore",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                "VellumBackends", "VellumApp", "VellumCore", "VellumCrypto", "VellumPolicy", "VellumPostgres", "VellumS3",
+                "VellumStore", .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict),
         .testTarget(

@@ -34,6 +34,8 @@ public final class Ingestor: Sendable {
     let supervisor: (any MessageSupervisor)?
     /// The employee directory, opened once, for the supervisor's rules by role and department.
     let directory: [String: Employee]
+    /// When the blob store locks (WORM): the retention each new attachment is locked for.
+    let blobRetention: RetentionLookup?
 
     /// Who looks at each new message for the review queue.
     public enum Supervision: Sendable {
@@ -58,8 +60,11 @@ public final class Ingestor: Sendable {
             case .custom(let s): s
             }
         self.supervisor = supervisor
-        directory = supervisor == nil ? [:] : Dictionary(
+        let lockingPolicy = archive.blobs is any LockingBlobStore ? try PolicyService(archive: archive).active() : nil
+        let directory = supervisor == nil && lockingPolicy == nil ? [:] : Dictionary(
             try DirectoryService(archive: archive).employees().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.directory = directory
+        blobRetention = lockingPolicy.map { RetentionLookup(policy: $0, directory: directory) }
         caches = Mutex(Self.coldCaches(archive, workers))
     }
 
@@ -191,8 +196,13 @@ public final class Ingestor: Sendable {
         let wrappedKey = try scopeKey.wrap(key, context: Archive.recordKeyContext(id))
         var files: [ArchivedMessage.File] = []
         var refs: [String] = []
+        let lockEnd = m.attachments.isEmpty ? nil : blobRetention?.decision(
+            channel: m.source.channel, sentAt: m.sentAt, capturedAt: Timestamp(seconds: capturedAt / 1000),
+            employeeIDs: [r.sender.employeeID] + r.recipients.map(\.employeeID)
+        ).retainUntil.map(RetentionLookup.lockEnd(keptThrough:))
         for a in m.attachments {
-            let ref = try archive.blobs.put(try key.sealDeduplicating(a.content, context: Archive.blobContext(scope: scope)))
+            let ref = try archive.putBlob(
+                try key.sealDeduplicating(a.content, context: Archive.blobContext(scope: scope)), lockedUntil: lockEnd)
             refs.append(ref)
             files.append(.init(name: a.name, media_type: a.mediaType, size: a.content.count,
                                sha256: Digest.sha256(a.content).hexString, blob: ref))

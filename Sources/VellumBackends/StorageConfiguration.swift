@@ -25,6 +25,7 @@ public import VellumS3
 ///   secret_access_key_file: /etc/vellum/s3.secret # or secret_access_key: (inline)
 ///   key_prefix: blobs/
 ///   allow_without_object_lock: false               # true: not WORM; for tests only
+///   default_retention_days: 2190  # lock for attachments no retention rule covers yet (default: none)
 ///   request_timeout_seconds: 30
 /// ```
 ///
@@ -102,7 +103,7 @@ public struct StorageConfiguration: Sendable {
     static func s3(_ node: ConfigNode, _ secrets: inout ConfigSecrets) throws -> (S3Configuration, S3BlobStore.Options) {
         let m = try node.mapping(allowed: [
             "endpoint", "region", "bucket", "access_key_id", "secret_access_key", "secret_access_key_file", "key_prefix",
-            "allow_without_object_lock", "request_timeout_seconds",
+            "allow_without_object_lock", "request_timeout_seconds", "default_retention_days",
         ])
         func required(_ key: String) throws -> ConfigNode {
             guard let value = m[key] else { throw node.error("needs `\(key)`") }
@@ -125,7 +126,9 @@ public struct StorageConfiguration: Sendable {
             region: try m["region"]?.string() ?? "us-east-1", bucket: bucket, credentials: credentials,
             keyPrefix: try m["key_prefix"]?.string() ?? "")
         if let s = m["request_timeout_seconds"] { config.requestTimeout = .seconds(try s.int(in: 1 ... 600)) }
-        let options = S3BlobStore.Options(allowWithoutObjectLock: try m["allow_without_object_lock"]?.bool() ?? false)
+        let options = S3BlobStore.Options(
+            allowWithoutObjectLock: try m["allow_without_object_lock"]?.bool() ?? false,
+            defaultRetention: try m["default_retention_days"].map { .seconds(try $0.int(in: 1 ... 36_500) * 86_400) })
         return (config, options)
     }
 }

@@ -8,7 +8,7 @@ public import VellumStore
 /// refuses to destroy them early (SEC 17a-4(f)(2)(i)(B)).
 ///
 /// Synchronous like the protocol; see ``S3Client`` for where it may be called from.
-public final class S3BlobStore: BlobStore {
+public final class S3BlobStore: LockingBlobStore {
     public struct Options: Sendable {
         /// Open a bucket without Object Lock. Deletion is then not refused by the storage: not WORM.
         public var allowWithoutObjectLock: Bool
@@ -86,12 +86,17 @@ public final class S3BlobStore: BlobStore {
     }
 
     /// Destroys every version of the blob. Before its retention ends, or under a legal hold, the
-    /// bucket refuses and this throws ``S3Error/Code/objectLocked``; a blob already gone is no error.
-    /// (A plain `DeleteObject` would only hide a locked object behind a delete marker.)
+    /// bucket refuses and this throws ``BlobLockedError`` with the lock the bucket reports; a blob
+    /// already gone is no error. (A plain `DeleteObject` would only hide a locked object behind a
+    /// delete marker.)
     public func delete(_ ref: String) throws {
         let key = try key(ref)
-        for version in try client.listObjectVersions(prefix: key) where version.key == key {
-            try client.deleteObject(key: key, versionID: version.versionID)
+        do {
+            for version in try client.listObjectVersions(prefix: key) where version.key == key {
+                try client.deleteObject(key: key, versionID: version.versionID)
+            }
+        } catch let e as S3Error where e.code == .objectLocked {
+            throw BlobLockedError(ref: ref, lock: try? lock(of: ref))
         }
     }
 
@@ -125,5 +130,10 @@ public final class S3BlobStore: BlobStore {
     }
 
     /// The blob's lock as the bucket reports it; nil when the blob does not exist.
-    public func lock(of ref: String) throws -> S3ObjectHead? { try client.headObject(key: key(ref)) }
+    public func lock(of ref: String) throws -> BlobLock? {
+        try head(of: ref).map { BlobLock(retainUntil: $0.retainUntil, legalHold: $0.legalHold) }
+    }
+
+    /// The blob's object metadata (size, version, lock mode and lock); nil when it does not exist.
+    public func head(of ref: String) throws -> S3ObjectHead? { try client.headObject(key: key(ref)) }
 }

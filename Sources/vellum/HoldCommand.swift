@@ -44,10 +44,12 @@ struct HoldCommand: ParsableCommand {
                 dates: since == nil && until == nil
                     ? nil : DateRange(from: since.flatMap(CalendarDay.init), through: until.flatMap(CalendarDay.init)),
                 query: query)
-            let hold = try HoldService(archive: try archive.open()).create(
+            let opened = try archive.open()
+            let hold = try HoldService(archive: opened).create(
                 matter: matter, reason: reason, kind: HoldKind(rawValue: kind)!, scope: scope, actor: actor.name,
                 on: HoldCommand.today())
             print("Hold \(hold.id) created for \(hold.matter).")
+            try ObjectLockCommand.syncIfLocking(opened)
         }
     }
 
@@ -76,9 +78,11 @@ struct HoldCommand: ParsableCommand {
         @OptionGroup var actor: ActorOption
 
         func run() throws {
-            let hold = try HoldService(archive: try archive.open()).release(
+            let opened = try archive.open()
+            let hold = try HoldService(archive: opened).release(
                 id, reason: reason, actor: actor.name, on: HoldCommand.today())
             print("Hold \(hold.id) released.")
+            try ObjectLockCommand.syncIfLocking(opened)
         }
     }
 }

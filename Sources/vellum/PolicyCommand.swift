@@ -54,9 +54,11 @@ struct PolicyCommand: ParsableCommand {
         @OptionGroup var actor: ActorOption
 
         func run() throws {
-            let policy = try PolicyService(archive: try archive.open()).apply(URL(fileURLWithPath: file), actor: actor.name)
+            let opened = try archive.open()
+            let policy = try PolicyService(archive: opened).apply(URL(fileURLWithPath: file), actor: actor.name)
             print("Policy applied: \(policy.surveillance.rules.count) surveillance rules, "
                 + "\(policy.retentionRules.count) retention rules.")
+            try ObjectLockCommand.syncIfLocking(opened)
         }
     }
 

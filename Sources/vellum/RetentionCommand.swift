@@ -8,7 +8,7 @@ struct RetentionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retention",
         abstract: "Defensible disposition: delete what the policy no longer requires and no hold protects.",
-        subcommands: [Run.self])
+        subcommands: [Run.self, ObjectLockCommand.self])
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -53,6 +53,11 @@ struct RetentionCommand: ParsableCommand {
             }
             if report.records.count > 20 { print("  … and \(report.records.count - 20) more (see the certificate or --json)") }
             if let written { print("Certificate: \(written.path)") }
+            if let deferred = report.blobs_deferred, deferred > 0 {
+                print("\(deferred) attachment(s) of removed records are still locked by the storage; they are unreadable "
+                    + "(their keys are destroyed) and are deleted when the lock ends.")
+            }
+            if let locks = report.object_lock { ObjectLockCommand.describe(locks) }
             if report.files_reclaimed == false {
                 print("Note: another process was reading the archive, so the write-ahead log still holds the removed "
                     + "pages; they go with the next checkpoint (run `vellum retention run` again when it is idle).")

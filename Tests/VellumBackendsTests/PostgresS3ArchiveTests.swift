@@ -4,6 +4,7 @@ import VellumApp
 @testable import VellumBackends
 import VellumCore
 import VellumCrypto
+import VellumPolicy
 import VellumPostgres
 import VellumS3
 import VellumStore
@@ -144,5 +145,60 @@ struct PostgresS3ArchiveTests {
         let other = DataDirectory(folder.url.appendingPathComponent("other").path)
         #expect(throws: VellumError.self) { try ArchiveBackends.create(at: other, storage: storage) }
         #expect(!FileManager.default.fileExists(atPath: other.root.path))
+    }
+
+    @Test("the bucket locks attachments until retention ends, takes object legal holds with legal holds, and refuses deletion meanwhile")
+    func objectLockFollowsPolicy() throws {
+        let folder = try Folder()
+        let storage = try ScaleOutTestEnvironment.storageFile(in: folder.url)
+        defer { ScaleOutTestEnvironment.dropSchema(storage) }
+        let dir = DataDirectory(folder.url.appendingPathComponent("data").path)
+        try ArchiveBackends.create(at: dir, storage: storage)
+        let archive = try ArchiveBackends.open(dir)
+        func file(_ name: String, _ text: String) throws -> URL {
+            let url = folder.url.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            return url
+        }
+        try DirectoryService(archive: archive).importFile(try file("d.yaml", """
+            employees:
+              - id: E1001
+                name: Zhang Wei
+                jurisdiction: HK
+                handles:
+                  whatsapp: "+85291230001"
+            """), actor: "t")
+        try PolicyService(archive: archive).apply(try file("policy.yaml", """
+            organisation:
+              name: Harbour Bridge Ltd
+              country: HK
+            retention:
+              rules:
+                - id: all-comms
+                  period: 3y
+                  basis: Firm minimum for business chat
+            """), actor: "cco")
+        _ = try FileImporter(ingestor: try Ingestor(archive: archive), format: .jsonl).importFile(try file("in.jsonl", Self.lines))
+        let store = try #require(archive.blobs as? S3BlobStore)
+        let ref = try #require(try store.allRefs().first)
+        // Sent 2026-11-02 (HK time, 01:00 UTC), kept through 2029-11-02: locked until the next UTC midnight.
+        let head = try #require(try store.head(of: ref))
+        #expect(head.lockMode == "COMPLIANCE" && !head.legalHold)
+        #expect(head.retainUntil == Date(timeIntervalSince1970: Double(CalendarDay("2029-11-03")!.daysSinceEpoch) * 86_400))
+
+        let hold = try HoldService(archive: archive).create(
+            matter: "HSBC v Harbour", reason: "litigation", scope: HoldScope(externalParties: ["+852 9876 0002"]),
+            actor: "legal", on: CalendarDay("2026-11-29")!)
+        let placed = try ObjectLockService(archive: archive).sync(on: CalendarDay("2026-11-29")!)
+        #expect(placed.holds_placed == 1 && placed.blobs == 1 && placed.missing == 0)
+        #expect(try store.head(of: ref)?.legalHold == true)
+        let refused = try #require(throws: BlobLockedError.self) { try archive.blobs.delete(ref) }
+        #expect(refused.lock?.legalHold == true)
+
+        _ = try HoldService(archive: archive).release(hold.id, reason: "settled", actor: "legal", on: CalendarDay("2026-11-30")!)
+        #expect(try ObjectLockService(archive: archive).sync(on: CalendarDay("2026-11-30")!).holds_lifted == 1)
+        #expect(try store.head(of: ref)?.legalHold == false)
+        #expect(throws: BlobLockedError.self, "still within retention") { try archive.blobs.delete(ref) }
+        #expect(try store.get(ref) != nil)
     }
 }

@@ -43,5 +43,11 @@ struct ScaleOutCLITests {
         #expect(verified.status == 0 && verified.out.contains(#""ok":true"#), "\(verified.out) \(verified.err)")
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: data))
         #expect(files == ["master.key", "storage.yaml", "tree-head.json"])
+
+        // A hold reaches the bucket at once: the attachment of the held conversation gets an object legal hold.
+        let held = try Self.vellum(["hold", "create", "--data", data, "--matter", "M-1", "--reason", "litigation", "--conversation", "c1"])
+        #expect(held.status == 0 && held.out.contains("legal hold placed on 1"), "\(held.out) \(held.err)")
+        let locks = try Self.vellum(["retention", "locks", "--data", data, "--json"])
+        #expect(locks.status == 0 && locks.out.contains(#""holds_placed":0"#) && locks.out.contains(#""blobs":1"#), "\(locks.out) \(locks.err)")
     }
 }

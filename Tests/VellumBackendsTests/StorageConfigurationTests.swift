@@ -66,8 +66,11 @@ struct StorageConfigurationTests {
         #expect(s3.endpoint.absoluteString == "https://s3.eu-central-1.amazonaws.com")
         #expect(s3.region == "eu-central-1" && s3.bucket == "firm-vellum-archive" && s3.keyPrefix == "blobs/")
         #expect(s3.credentials.accessKeyID == "AKIAEXAMPLE")
-        #expect(lock.allowWithoutObjectLock == false)
+        #expect(lock.allowWithoutObjectLock == false && lock.defaultRetention == nil)
         #expect(config.warnings.isEmpty)
+        let withDefault = try Folder(["storage.yaml": Self.full + "\n  default_retention_days: 2190\n", "pg.password": "pg-Secret-Value-7\n"])
+        guard case .postgresS3(_, _, let locked) = try StorageConfiguration.load(withDefault.file).backend else { return }
+        #expect(locked.defaultRetention == .seconds(2190 * 86_400))
         #expect(!String(describing: pg).contains("pg-Secret-Value-7"))
         #expect(!String(describing: s3.credentials).contains("s3-Secret-Value-9"))
 
@@ -92,6 +95,7 @@ struct StorageConfigurationTests {
         (full.replacingOccurrences(of: "bucket: firm-vellum-archive", with: "bucket: Firm_Archive"), ":13", "`s3.bucket` must be an S3 bucket name"),
         (full.replacingOccurrences(of: "  secret_access_key: s3-Secret-Value-9\n", with: ""), ":11", "`s3` needs `secret_access_key` or `secret_access_key_file`"),
         (full + "\n  allow_without_object_lock: perhaps\n", ":17", "`s3.allow_without_object_lock` must be true or false"),
+        (full + "\n  default_retention_days: 0\n", ":17", "`s3.default_retention_days` must be a whole number"),
     ])
     func errors(_ text: String, _ line: String, _ message: String) throws {
         let folder = try Folder(["storage.yaml": text, "pg.password": "pg-Secret-Value-7\n"])

@@ -101,6 +101,7 @@ struct APITests {
             let released = try await Self.post(client, h, .legal, "/api/v1/holds/\(holdID)/release", #"{"reason":"matter closed"}"#)
             #expect((try released.json() as? [String: Any])?["active"] as? Bool == false)
             #expect(try await Self.post(client, h, .legal, "/api/v1/holds/\(holdID)/release", #"{"reason":"again"}"#).status == .conflict)
+            #expect(h.server.lockSync.wakes == 2, "the storage-lock sync is woken by each hold change, not by refusals")
 
             let created = try await Self.post(
                 client, h, .privacy, "/api/v1/privacy-requests", #"{"type":"erasure","law":"gdpr","subjects":["wmLiNa001"],"received":"2026-01-31"}"#)

@@ -30,7 +30,7 @@ struct WeComPullJobTests {
         let config = WeComCaptureConfiguration(corp_id: fixture.corpID, sdk_library: try FakeSDKLibrary.path(), secret_file: secret.path)
 
         // As `vellum serve` runs it: pulled at start, on every callback wake, and by the poll.
-        let trigger = WeComPullTrigger()
+        let trigger = WakeTrigger()
         let archive = h.archive
         let pull = WeComPullService(trigger: trigger, logger: Logger(label: "test")) {
             let health = try await WeComCaptureService(archive: archive).pull(config)

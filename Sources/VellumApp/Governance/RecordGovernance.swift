@@ -24,11 +24,9 @@ struct RecordGovernance {
 
     /// The retention decision for a record: the longest rule matching its channel and its employees.
     func retention(of m: ArchivedMessage, stored: StoredRecord) -> RetentionDecision {
-        let employees = ([m.from] + m.to).compactMap { $0.employee.flatMap { directory[$0] } }
-        let sent = Timestamp(rfc3339: m.sent_at) ?? Timestamp(seconds: stored.sentAt / 1000)
-        return policy.retention(for: RetentionSubject(
-            channel: m.channel, sentAt: sent, capturedAt: Timestamp(seconds: m.captured_at / 1000),
-            employees: employees, jurisdictions: employees.compactMap(\.jurisdiction)))
+        RetentionLookup(policy: policy, directory: directory).decision(
+            channel: m.channel, sentAt: Timestamp(rfc3339: m.sent_at) ?? Timestamp(seconds: stored.sentAt / 1000),
+            capturedAt: Timestamp(seconds: m.captured_at / 1000), employeeIDs: ([m.from] + m.to).map(\.employee))
     }
 
     /// The holds whose scope covers the record, released and lapsed ones included.

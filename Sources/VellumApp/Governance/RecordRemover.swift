@@ -26,15 +26,18 @@ struct RecordRemover {
         /// Whether the files were reclaimed at once (false: a reader held the write-ahead log; the
         /// removed pages go with the next checkpoint).
         var reclaimed: Bool
+        /// Blobs the storage refused to delete yet (still locked): deleted once their lock ends.
+        var blobsDeferred = 0
     }
 
     /// Removes `items`; records already gone are skipped.
     func remove(_ items: [Item]) throws -> Result {
         var done: [RecordRemoval] = []
+        var deferred = 0
         for start in stride(from: 0, to: items.count, by: batchSize) {
             let batch = items[start ..< min(start + batchSize, items.count)]
             let (removals, blobs) = try removeBatch(Array(batch))
-            try deleteBlobs(blobs)
+            deferred += try deleteBlobs(blobs)
             done += removals
         }
         var reclaimed = true
@@ -42,7 +45,7 @@ struct RecordRemover {
             try archive.writeCheckpoint()
             reclaimed = try archive.store.reclaim()
         }
-        return Result(removals: done, reclaimed: reclaimed)
+        return Result(removals: done, reclaimed: reclaimed, blobsDeferred: deferred)
     }
 
     func removeBatch(_ items: [Item]) throws -> ([RecordRemoval], [(String, shared: Bool)]) {
@@ -71,10 +74,21 @@ struct RecordRemover {
         }
     }
 
-    func deleteBlobs(_ blobs: [(String, shared: Bool)]) throws {
+    /// Deletes the blobs no remaining record names; those the storage still locks are listed for
+    /// later (``DeferredBlobDeletions``). Returns how many were deferred.
+    func deleteBlobs(_ blobs: [(String, shared: Bool)]) throws -> Int {
         let shared = Set(blobs.filter(\.shared).map(\.0))
         let stillNamed = shared.isEmpty ? [] : try blobsStillNamed(among: shared)
-        for (ref, _) in blobs where !stillNamed.contains(ref) { try archive.blobs.delete(ref) }
+        var locked: [String] = []
+        for (ref, _) in blobs where !stillNamed.contains(ref) {
+            do {
+                try archive.blobs.delete(ref)
+            } catch is BlobLockedError {
+                locked.append(ref)
+            }
+        }
+        try DeferredBlobDeletions(archive: archive).add(locked)
+        return locked.count
     }
 
     /// Which of `refs` a remaining record still names (only for records without keys of their own).

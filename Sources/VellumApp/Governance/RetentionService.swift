@@ -71,6 +71,7 @@ public struct RetentionService: Sendable {
         } else {
             let result = try RecordRemover(archive: archive).remove(due.map(\.0))
             report.files_reclaimed = result.reclaimed
+            report.blobs_deferred = result.blobsDeferred
             let removals = result.removals
             let byID = Dictionary(removals.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
             report.records = due.compactMap { (_, r: DispositionReport.Record) -> DispositionReport.Record? in
@@ -82,6 +83,9 @@ public struct RetentionService: Sendable {
             report.tree_head = try archive.store.read { try $0.latestTreeHead() }.map {
                 CheckpointFile(head: $0, publicKey: archive.keys.signing.publicKey)
             }
+            // The storage's locks follow the policy and holds this run decided with.
+            let locks = ObjectLockService(archive: archive)
+            if locks.lockingStore != nil { report.object_lock = try locks.sync(on: day) }
         }
         report.disposed = report.records.count { $0.reason == RecordRemoval.Reason.retention.rawValue }
         report.erased = report.records.count { $0.reason == RecordRemoval.Reason.erasure.rawValue }
@@ -165,6 +169,10 @@ public struct DispositionReport: Sendable, Codable, Hashable {
     public var files_reclaimed: Bool?
     /// The signed tree head that covers every removal leaf.
     public var tree_head: CheckpointFile?
+    /// Blobs of removed records the storage still locks (WORM): unreadable, deleted when the lock ends.
+    public var blobs_deferred: Int?
+    /// What the storage locks were brought to after the run (only on a WORM blob store).
+    public var object_lock: ObjectLockService.Report?
 
     init(run_at: String, day: String, dry_run: Bool, actor: String, policy_sha256: String) {
         self.run_at = run_at

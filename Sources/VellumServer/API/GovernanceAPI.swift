@@ -8,6 +8,8 @@ import VellumPolicy
 /// Legal holds and privacy requests.
 struct GovernanceAPI {
     let archive: Archive
+    /// Woken after a hold changes, so the bucket's object legal holds follow.
+    let lockSync: WakeTrigger
 
     struct NewHold: Decodable {
         var matter: String
@@ -90,6 +92,7 @@ struct GovernanceAPI {
                 try HoldService(archive: archive).create(
                     matter: body.matter, reason: body.reason, kind: kind, scope: scope, actor: identity.actor, on: today)
             }
+            lockSync.wake()
             return try JSONResponse.make(HoldSummary(hold, today: today), status: .created)
         }
         book.add(.post, "/api/v1/holds/{id}/release", .api, .manageHolds) { request, context, identity in
@@ -100,6 +103,7 @@ struct GovernanceAPI {
             let hold = try await Offload.run { [archive] in
                 try HoldService(archive: archive).release(id, reason: reason, actor: identity.actor, on: today)
             }
+            lockSync.wake()
             return try JSONResponse.make(HoldSummary(hold, today: today))
         }
 

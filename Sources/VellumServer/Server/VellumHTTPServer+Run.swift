@@ -34,6 +34,10 @@ extension VellumHTTPServer {
                 }
             })
         }
+        if ObjectLockService(archive: archive).lockingStore != nil {
+            let locks = storageLockJob(logger: logger)
+            services += [locks, WokenJob(trigger: lockSync, job: locks)]
+        }
         let rejections = self.rejections
         let interval = settings.webhooks.rejectionLedgerInterval
         services.append(PeriodicJob(name: "refused deliveries", interval: interval, logger: logger) {
@@ -98,6 +102,19 @@ extension VellumHTTPServer {
         ) {
             let report = try await service.run(fetcher: fetcher)
             return report.attempted == 0 ? "" : report.summary
+        }
+    }
+
+    /// Keeps the bucket's Object Lock retention and legal holds in step with the policy and holds:
+    /// hourly, and at once after a hold changes (``lockSync``).
+    func storageLockJob(logger: Logger) -> PeriodicJob {
+        let archive = self.archive
+        let interval = Duration.seconds(3600)
+        return PeriodicJob(name: "storage locks", interval: interval, lease: lease("storage-locks", covering: interval), logger: logger) {
+            let r = try await Offload.run { try ObjectLockService(archive: archive).sync(on: CalendarDay(utc: Timestamp(date: Date()))) }
+            return "\(r.blobs) attachments checked: retention extended on \(r.retention_extended), holds placed \(r.holds_placed), "
+                + "lifted \(r.holds_lifted), missing \(r.missing); removed records' attachments deleted \(r.deferred_deleted), "
+                + "still locked \(r.deferred_waiting)"
         }
     }
 

@@ -17,7 +17,9 @@ public struct VellumHTTPServer: Sendable {
     public let vault: DeliverableVault
     public let metrics = ServerMetrics()
     /// Wakes the WeCom puller (run by ``run(logger:say:)`` when one is configured).
-    public let wecomPulls = WeComPullTrigger()
+    public let wecomPulls = WakeTrigger()
+    /// Wakes the storage-lock sync after a legal hold changes (only runs on a locking blob store).
+    public let lockSync = WakeTrigger()
     /// Group commit of webhook deliveries.
     let ingestQueue: WebhookIngestQueue
     /// Refused webhook deliveries, counted and ledgered without flooding the ledger.
@@ -67,7 +69,7 @@ public struct VellumHTTPServer: Sendable {
         }
         RecordsAPI(archive: archive).register(book)
         SupervisionAPI(archive: archive).register(book)
-        GovernanceAPI(archive: archive).register(book)
+        GovernanceAPI(archive: archive, lockSync: lockSync).register(book)
         LedgerAPI(archive: archive).register(book)
         AccountsAPI(accounts: accounts).register(book)
         DeliverablesAPI(archive: archive, vault: vault).register(book)

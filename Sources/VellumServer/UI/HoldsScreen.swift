@@ -32,6 +32,7 @@ struct HoldsScreen: UIScreen {
                     try HoldService(archive: archive).create(
                         matter: body.matter, reason: body.reason, kind: kind, scope: scope, actor: identity.actor, on: today)
                 }
+                server.lockSync.wake()
                 return ScreenKit.redirect("/holds", flash: "flash.hold.created")
             } catch {
                 let (flash, status) = try ScreenKit.failure(error)
@@ -47,6 +48,7 @@ struct HoldsScreen: UIScreen {
                 _ = try await Offload.run {
                     try HoldService(archive: archive).release(id, reason: reason, actor: identity.actor, on: today)
                 }
+                server.lockSync.wake()
                 return ScreenKit.redirect("/holds", flash: "flash.hold.released")
             } catch {
                 let (flash, status) = try ScreenKit.failure(error)

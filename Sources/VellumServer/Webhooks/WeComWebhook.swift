@@ -16,7 +16,7 @@ struct WeComWebhook {
     static let channel = "wecom"
     let settings: WebhookSettings.WeCom?
     let intake: WebhookIntake
-    let pulls: WeComPullTrigger
+    let pulls: WakeTrigger
 
     func register(_ book: RouteBook) {
         book.open(.get, "/webhooks/wecom", .webhook) { request, context in

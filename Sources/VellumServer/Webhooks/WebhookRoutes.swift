@@ -5,7 +5,7 @@ import Hummingbird
 struct WebhookRoutes {
     let settings: WebhookSettings
     let intake: WebhookIntake
-    let pulls: WeComPullTrigger
+    let pulls: WakeTrigger
 
     func register(_ book: RouteBook) {
         WhatsAppWebhook(settings: settings.whatsapp, intake: intake).register(book)

@@ -1,0 +1,117 @@
+public import Foundation
+import VellumCore
+public import VellumPolicy
+public import VellumStore
+
+/// Keeps the storage's own locks (WORM: S3 Object Lock in COMPLIANCE mode) in step with the
+/// policy and the legal holds, so the storage refuses what Vellum itself would refuse:
+///
+/// - every blob a record names is retained at least until the first day disposition may remove
+///   the record (the longest matching rule; extended when a longer rule arrives, never shortened);
+/// - a blob carries a legal hold while an active hold covers a record naming it, and loses it
+///   when the last such hold is released or lapses;
+/// - blobs whose deletion the storage refused at disposition or erasure (their lock outlasted the
+///   record, e.g. the bucket's default) are deleted once the lock ends. They are unreadable
+///   already: the record's key was destroyed with the record.
+///
+/// Runs after every retention run, after hold changes from the CLI, and periodically in the server.
+public struct ObjectLockService: Sendable {
+    let archive: Archive
+
+    public init(archive: Archive) { self.archive = archive }
+
+    /// What a run found and changed. Counts only: no content, no identifiers.
+    public struct Report: Sendable, Codable, Hashable {
+        /// Records naming at least one blob, examined.
+        public var records = 0
+        /// Distinct blobs examined.
+        public var blobs = 0
+        public var retention_extended = 0
+        public var holds_placed = 0
+        public var holds_lifted = 0
+        /// Blobs a record names that the storage does not hold (also a `vellum verify` problem).
+        public var missing = 0
+        /// Blobs of removed records deleted now that their lock has ended.
+        public var deferred_deleted = 0
+        /// Blobs of removed records still locked; tried again on the next run.
+        public var deferred_waiting = 0
+    }
+
+    /// The blob store's locking face, or nil when it does not lock (the embedded file store).
+    public var lockingStore: (any LockingBlobStore)? { archive.blobs as? any LockingBlobStore }
+
+    /// Brings every blob's lock to what the policy and the holds require on `day`, then retries
+    /// the deletions the storage refused earlier. Without a policy, only holds are applied.
+    public func sync(on day: CalendarDay) throws -> Report {
+        guard let store = lockingStore else {
+            throw VellumError(.refused, "this archive's blob store has no storage locks (only S3 with Object Lock has)")
+        }
+        let wanted = try wantedLocks(on: day)
+        var report = Report(records: wanted.records, blobs: wanted.locks.count)
+        for (ref, want) in wanted.locks.sorted(by: { $0.key < $1.key }) {
+            guard let have = try store.lock(of: ref) else {
+                report.missing += 1
+                continue
+            }
+            if let until = want.retainUntil, have.retainUntil.map({ $0 < until }) ?? true {
+                try store.extendRetention(ref, until: until)
+                report.retention_extended += 1
+            }
+            if want.legalHold != have.legalHold {
+                try store.setLegalHold(ref, on: want.legalHold)
+                if want.legalHold { report.holds_placed += 1 } else { report.holds_lifted += 1 }
+            }
+        }
+        (report.deferred_deleted, report.deferred_waiting) = try DeferredBlobDeletions(archive: archive).retry()
+        return report
+    }
+
+    /// The lock each blob should have: the latest retention end and any active hold over the
+    /// records naming it (records sealed before keys per record may share a blob).
+    func wantedLocks(on day: CalendarDay) throws -> (records: Int, locks: [String: BlobLock]) {
+        let policy = try PolicyService(archive: archive).active()
+        let holds = try HoldService(archive: archive).list().filter { $0.isActive(on: day) }
+        let directory = policy == nil ? [:] : Dictionary(
+            try DirectoryService(archive: archive).employees().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let lookup = policy.map { RetentionLookup(policy: $0, directory: directory) }
+        let coverage = HoldCoverage(archive: archive)
+        var locks: [String: BlobLock] = [:]
+        var records = 0
+        var after: Int64 = -1
+        while true {
+            let page = try archive.store.read { tx in
+                try tx.records(after: after, limit: 1000).map { row in
+                    (row.position, row.record.blobRefs.isEmpty ? nil : try archive.open(row.record, reader: tx).message, row.record)
+                }
+            }
+            guard let last = page.last else { break }
+            after = last.0
+            for case (_, let m?, let stored) in page {
+                records += 1
+                let until = lookup?.decision(
+                    channel: m.channel, sentAt: Timestamp(rfc3339: m.sent_at) ?? Timestamp(seconds: stored.sentAt / 1000),
+                    capturedAt: Timestamp(seconds: m.captured_at / 1000), employeeIDs: ([m.from] + m.to).map(\.employee)
+                ).retainUntil.map(RetentionLookup.lockEnd(keptThrough:))
+                let held = !holds.isEmpty && holds.contains { $0.covers(coverage.subject(of: m, holds: holds)) }
+                for ref in stored.blobRefs {
+                    var lock = locks[ref] ?? BlobLock(retainUntil: nil, legalHold: false)
+                    if let until, lock.retainUntil.map({ $0 < until }) ?? true { lock.retainUntil = until }
+                    lock.legalHold = lock.legalHold || held
+                    locks[ref] = lock
+                }
+            }
+        }
+        return (records, locks)
+    }
+}
+
+extension Archive {
+    /// Stores a sealed blob; on a locking (WORM) store, locked until `lockedUntil` when given
+    /// (otherwise the store's default lock applies).
+    func putBlob(_ sealed: Data, lockedUntil: Date?) throws -> String {
+        if let lockedUntil, let locking = blobs as? any LockingBlobStore {
+            return try locking.put(sealed, retainUntil: lockedUntil)
+        }
+        return try blobs.put(sealed)
+    }
+}

@@ -1,0 +1,79 @@
+public import Foundation
+import Synchronization
+import VellumCrypto
+import VellumCore
+
+/// A ``LockingBlobStore`` in memory that enforces its locks as a WORM bucket does, against a
+/// clock the test controls: for the application's lock logic without an S3 server.
+public final class InMemoryLockingBlobStore: LockingBlobStore {
+    struct Entry {
+        var data: Data
+        var lock: BlobLock
+    }
+
+    let entries = Mutex<[String: Entry]>([:])
+    let clock: @Sendable () -> Date
+    /// What ``put(_:)`` (the protocol's call without a date) locks for: like a bucket's default retention.
+    let defaultRetention: TimeInterval?
+
+    public init(defaultRetention: TimeInterval? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.defaultRetention = defaultRetention
+        self.clock = clock
+    }
+
+    public func put(_ sealed: Data) throws -> String {
+        try put(sealed, retainUntil: defaultRetention.map { clock() + $0 })
+    }
+
+    @discardableResult
+    public func put(_ sealed: Data, retainUntil: Date?) throws -> String {
+        let ref = Digest.sha256(sealed).hexString
+        entries.withLock {
+            if var e = $0[ref] {
+                if let retainUntil, e.lock.retainUntil.map({ $0 < retainUntil }) ?? true { e.lock.retainUntil = retainUntil }
+                $0[ref] = e
+            } else {
+                $0[ref] = Entry(data: sealed, lock: BlobLock(retainUntil: retainUntil, legalHold: false))
+            }
+        }
+        return ref
+    }
+
+    public func get(_ ref: String) throws -> Data? { entries.withLock { $0[ref]?.data } }
+
+    public func delete(_ ref: String) throws {
+        let now = clock()
+        try entries.withLock {
+            guard let e = $0[ref] else { return }
+            if e.lock.protects(at: now) { throw BlobLockedError(ref: ref, lock: e.lock) }
+            $0[ref] = nil
+        }
+    }
+
+    public func allRefs() throws -> [String] { entries.withLock { $0.keys.sorted() } }
+
+    public func lock(of ref: String) throws -> BlobLock? { entries.withLock { $0[ref]?.lock } }
+
+    public func extendRetention(_ ref: String, until: Date) throws {
+        try entries.withLock {
+            guard var e = $0[ref] else { throw BlobMissingError(ref: ref) }
+            if e.lock.retainUntil.map({ $0 < until }) ?? true { e.lock.retainUntil = until }
+            $0[ref] = e
+        }
+    }
+
+    public func setLegalHold(_ ref: String, on: Bool) throws {
+        try entries.withLock {
+            guard var e = $0[ref] else { throw BlobMissingError(ref: ref) }
+            e.lock.legalHold = on
+            $0[ref] = e
+        }
+    }
+}
+
+/// A lock change asked for a blob the store does not hold.
+public struct BlobMissingError: Error, Sendable, CustomStringConvertible {
+    public var ref: String
+    public init(ref: String) { self.ref = ref }
+    public var description: String { "no blob \(ref) in the store" }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import VellumApp
+import VellumCore
+import VellumPolicy
+
+/// `vellum retention locks`: brings the storage's own locks (S3 Object Lock) in line with the
+/// policy and the holds. Hold and policy commands do the same on their own when the archive's
+/// blobs are in a locking bucket, and so do retention runs and the server.
+struct ObjectLockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "locks",
+        abstract: "Bring the storage's WORM locks (S3 Object Lock) in line with the policy and the legal holds.",
+        discussion: """
+            Every attachment is retained by the bucket at least until the first day its record may be \
+            disposed of (extended, never shortened, when a longer rule arrives) and carries an object legal \
+            hold while an active hold covers it. Attachments of removed records that the bucket still locks \
+            are deleted once their lock ends. Only archives whose blobs are in S3 with Object Lock have these locks.
+            """)
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let report = try ObjectLockService(archive: try archive.open()).sync(on: HoldCommand.today())
+        if output.json { return try Output.json(report) }
+        Self.describe(report)
+    }
+
+    /// After a hold or policy change: the bucket's locks follow at once when there are any.
+    static func syncIfLocking(_ archive: Archive) throws {
+        let service = ObjectLockService(archive: archive)
+        guard service.lockingStore != nil else { return }
+        describe(try service.sync(on: HoldCommand.today()))
+    }
+
+    static func describe(_ r: ObjectLockService.Report) {
+        print("Storage locks: \(r.blobs) attachment(s) of \(r.records) record(s) checked; retention extended on "
+            + "\(r.retention_extended), legal hold placed on \(r.holds_placed), lifted from \(r.holds_lifted).")
+        if r.deferred_deleted + r.deferred_waiting > 0 {
+            print("Attachments of removed records: \(r.deferred_deleted) deleted now, \(r.deferred_waiting) still locked.")
+        }
+        if r.missing > 0 { print("Missing from the bucket: \(r.missing) attachment(s); run `vellum verify`.") }
+    }
+}
