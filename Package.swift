@@ -74,7 +74,8 @@ let package = Package(
         .target(
             name: "VellumBackends",
             dependencies: [
-                "VellumApp", "VellumCore", "VellumCrypto", "VellumPostgres", "VellumS3", .product(name: "Yams", package: "Yams"),
+                "VellumApp", "VellumCore", "VellumCrypto", "VellumPolicy", "VellumPostgres", "VellumS3", "VellumSQLite",
+                "VellumStore", .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),
         .target(name: "VellumSearch", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
@@ -189,7 +190,7 @@ let package = Package(
             name: "VellumBackendsTests",
             dependencies: [
                 "VellumBackends", "VellumApp", "VellumCore", "VellumCrypto", "VellumPolicy", "VellumPostgres", "VellumS3",
-                "VellumStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "VellumSQLite", "VellumStore", .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict),
         .testTarget(

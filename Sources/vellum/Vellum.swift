@@ -15,7 +15,7 @@ struct Vellum: AsyncParsableCommand {
         abstract: "A self-hosted, encrypted, tamper-evident compliance archive for business chat.",
         subcommands: [
             InitCommand.self, ImportCommand.self, SearchCommand.self, SearchesCommand.self, ShowCommand.self, VerifyCommand.self,
-            QuarantineCommand.self, DirectoryCommand.self, AlertsCommand.self, UsageCommand.self, ScanCommand.self, PolicyCommand.self, WeComCommand.self, CaptureHealthCommand.self, MediaCommand.self, HoldCommand.self, RetentionCommand.self, PrivacyCommand.self, ExportCommand.self, VerifyExportCommand.self, ServeCommand.self, UsersCommand.self, MigrateCommand.self, DemoCommand.self,
+            QuarantineCommand.self, DirectoryCommand.self, AlertsCommand.self, UsageCommand.self, ScanCommand.self, PolicyCommand.self, WeComCommand.self, CaptureHealthCommand.self, MediaCommand.self, HoldCommand.self, RetentionCommand.self, PrivacyCommand.self, ExportCommand.self, VerifyExportCommand.self, ServeCommand.self, UsersCommand.self, MigrateCommand.self, MigrateArchiveCommand.self, DemoCommand.self,
         ])
 
     static func main() async {

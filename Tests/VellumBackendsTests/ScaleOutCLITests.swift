@@ -50,4 +50,25 @@ struct ScaleOutCLITests {
         let locks = try Self.vellum(["retention", "locks", "--data", data, "--json"])
         #expect(locks.status == 0 && locks.out.contains(#""holds_placed":0"#) && locks.out.contains(#""blobs":1"#), "\(locks.out) \(locks.err)")
     }
+
+    @Test("migrate-archive through the binary: the embedded archive moves, and the new data directory serves every command")
+    func migrateArchive() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-cli-migrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let storage = try ScaleOutTestEnvironment.storageFile(in: folder)
+        defer { ScaleOutTestEnvironment.dropSchema(storage) }
+        let embedded = folder.appendingPathComponent("embedded").path
+        let input = folder.appendingPathComponent("in.jsonl")
+        try Data(PostgresS3ArchiveTests.lines.utf8).write(to: input)
+        #expect(try Self.vellum(["init", "--data", embedded]).status == 0)
+        #expect(try Self.vellum(["import", "--data", embedded, "--format", "jsonl", input.path]).status == 0)
+
+        let moved = try Self.vellum(["migrate-archive", "--from", embedded, "--to", storage.path, "--json"])
+        #expect(moved.status == 0 && moved.out.contains(#""verified":true"#) && moved.out.contains(#""records":2"#), "\(moved.out) \(moved.err)")
+        let found = try Self.vellum(["search", "--data", embedded + "-scaleout", "合同", "--json"])
+        #expect(found.out.contains(#""total":1"#), "\(found.out) \(found.err)")
+        let again = try Self.vellum(["migrate-archive", "--from", embedded, "--to", storage.path, "--data", folder.appendingPathComponent("x").path])
+        #expect(again.status != 0 && again.err.contains("already holds an archive"), "\(again.err)")
+    }
 }
