@@ -8,7 +8,9 @@
 # 127.0.0.1 only, on a free port, with its unix socket in DIR; creates a login role `vellum_test`
 # with a random password and a database `vellum_test` it owns; and writes DIR/env (mode 0600) with
 # VELLUM_TEST_PG_HOST, _PORT, _USER, _PASSWORD and _DATABASE, to be sourced by the shell that runs
-# `swift test`. Passwords go through files (0600) and PGPASSWORD, never through argv.
+# `swift test`. Passwords go through files (0600) and PGPASSWORD, never through argv. With openssl
+# present the server also speaks TLS, with a certificate from a throw-away CA in DIR/ca.crt
+# (VELLUM_TEST_PG_CA), for the `sslmode: verify-full` tests.
 #
 # PostgreSQL refuses to run as root. Run as root (CI is), the server runs as the `postgres` user
 # (Debian's package creates it) or, without one, as a system user `vellum-pg` created here; DIR
@@ -74,8 +76,27 @@ start)
     "${as_user[@]}" "$bin/initdb" -D "$dir/data" --username=vellum_admin --pwfile="$dir/admin.pw" \
         --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
         || { echo "initdb failed:" >&2; tail -20 "$dir/initdb.log" >&2; exit 1; }
+    # TLS with a throw-away CA (when openssl is there): the server certificate names 127.0.0.1 and
+    # localhost, and DIR/ca.crt lets tests check `sslmode: verify-full`.
+    ssl_opts=""
+    if command -v openssl >/dev/null 2>&1; then
+        (
+            umask 077
+            openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=Vellum test CA" \
+                -keyout "$dir/ca.key" -out "$dir/ca.crt" >/dev/null 2>&1
+            openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" \
+                -keyout "$dir/data/server.key" -out "$dir/server.csr" >/dev/null 2>&1
+            printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n' >"$dir/server.ext"
+            openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" -CAcreateserial -days 2 \
+                -extfile "$dir/server.ext" -out "$dir/data/server.crt" >/dev/null 2>&1
+        ) && {
+            chmod 0644 "$dir/ca.crt"
+            [ ${#as_user[@]} -gt 0 ] && chown "$run_user" "$dir/data/server.key" "$dir/data/server.crt"
+            ssl_opts="-c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key"
+        }
+    fi
     "${as_user[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off" start >/dev/null \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off $ssl_opts" start >/dev/null \
         || { echo "PostgreSQL did not start; last log lines:" >&2; tail -20 "$dir/postgres.log" >&2; exit 1; }
 
     # Ready when a TCP connection with the password gets an answer.
@@ -106,6 +127,7 @@ export VELLUM_TEST_PG_USER=vellum_test
 export VELLUM_TEST_PG_PASSWORD=$test_password
 export VELLUM_TEST_PG_DATABASE=vellum_test
 ENV
+        if [ -n "$ssl_opts" ]; then echo "export VELLUM_TEST_PG_CA=$dir/ca.crt" >>"$dir/env"; fi
     )
     echo "PostgreSQL on 127.0.0.1:$port (running as $run_user, data in $dir/data); source $dir/env"
     ;;

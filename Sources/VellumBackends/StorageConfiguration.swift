@@ -17,6 +17,10 @@ public import VellumS3
 ///   schema: vellum                # one schema per deployment (default vellum)
 ///   max_connections: 8
 ///   connect_timeout_seconds: 10
+///   sslmode: verify-full          # disable | prefer (default) | require | verify-full
+///   sslrootcert_file: /etc/vellum/postgres-ca.pem  # the CA that signed the server's certificate
+///   statement_timeout_seconds: 300                 # default: none
+///   idle_in_transaction_timeout_seconds: 60        # default 60; 0: none
 /// s3:
 ///   endpoint: https://s3.eu-central-1.amazonaws.com
 ///   region: eu-central-1
@@ -78,7 +82,8 @@ public struct StorageConfiguration: Sendable {
     static func postgres(_ node: ConfigNode, _ secrets: inout ConfigSecrets) throws -> PostgresConfiguration {
         let m = try node.mapping(allowed: [
             "host", "port", "database", "user", "password", "password_file", "schema", "max_connections",
-            "connect_timeout_seconds",
+            "connect_timeout_seconds", "sslmode", "sslrootcert_file", "statement_timeout_seconds",
+            "idle_in_transaction_timeout_seconds",
         ])
         func required(_ key: String) throws -> ConfigNode {
             guard let value = m[key] else { throw node.error("needs `\(key)`") }
@@ -97,7 +102,41 @@ public struct StorageConfiguration: Sendable {
         }
         if let n = m["max_connections"] { config.maxConnections = try n.int(in: 1 ... 256) }
         if let s = m["connect_timeout_seconds"] { config.connectTimeout = .seconds(try s.int(in: 1 ... 300)) }
+        config.tls = try tls(m, secrets)
+        if !config.isLoopback, !config.tls.verifies {
+            secrets.warn(
+                "\(node.location): connections to PostgreSQL at \(config.host) are not verified (sslmode "
+                    + "\(m["sslmode"].flatMap { try? $0.string() } ?? "prefer")); set `sslmode: verify-full` and `sslrootcert_file`")
+        }
+        if let s = m["statement_timeout_seconds"] {
+            let n = try s.int(in: 0 ... 86_400)
+            config.statementTimeout = n == 0 ? nil : .seconds(n)
+        }
+        if let s = m["idle_in_transaction_timeout_seconds"] {
+            let n = try s.int(in: 0 ... 86_400)
+            config.idleInTransactionTimeout = n == 0 ? nil : .seconds(n)
+        }
         return config
+    }
+
+    static func tls(_ m: [String: ConfigNode], _ secrets: ConfigSecrets) throws -> PostgresConfiguration.TLSMode {
+        let mode = try m["sslmode"]?.string() ?? (m["sslrootcert_file"] == nil ? "prefer" : "verify-full")
+        let ca = try m["sslrootcert_file"].map { node -> String in
+            let url = secrets.resolve(try node.string())
+            guard FileManager.default.isReadableFile(atPath: url.path) else {
+                throw node.error("names \(url.path), which cannot be read")
+            }
+            return url.path
+        }
+        switch mode {
+        case "disable": return .disable
+        case "prefer": return .prefer
+        case "require": return .require
+        case "verify-full": return .verifyFull(caFile: ca)
+        default:
+            throw (m["sslmode"] ?? m["sslrootcert_file"]!).error(
+                "must be one of \(PostgresConfiguration.TLSMode.names.joined(separator: ", "))")
+        }
     }
 
     static func s3(_ node: ConfigNode, _ secrets: inout ConfigSecrets) throws -> (S3Configuration, S3BlobStore.Options) {

@@ -14,6 +14,33 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
     public var maxConnections: Int
     /// How long to wait for the server to accept a connection and authenticate.
     public var connectTimeout: Duration
+    /// Whether and how connections are encrypted (libpq's `sslmode` names).
+    public var tls: TLSMode = .prefer
+    /// The server cancels any statement running longer (nil: no limit).
+    public var statementTimeout: Duration?
+    /// The server ends a session whose transaction sits idle longer (a hung client would otherwise
+    /// hold the ledger head and stop every writer); nil: no limit.
+    public var idleInTransactionTimeout: Duration? = .seconds(60)
+
+    /// libpq's `sslmode`, as far as Vellum supports it.
+    public enum TLSMode: Sendable, Hashable {
+        /// Plain TCP.
+        case disable
+        /// TLS when the server offers it, without checking its certificate (libpq's default).
+        case prefer
+        /// TLS or nothing, without checking the certificate: encrypted, but open to an active attacker.
+        case require
+        /// TLS, the certificate checked against `caFile` (or the system's roots) and the host name.
+        case verifyFull(caFile: String?)
+
+        public static let names = ["disable", "prefer", "require", "verify-full"]
+
+        /// Whether the server's identity is checked (only `verify-full`).
+        public var verifies: Bool { if case .verifyFull = self { true } else { false } }
+    }
+
+    /// Whether the server is this machine (an unverified connection cannot be intercepted off it).
+    public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
 
     public init(
         host: String, port: Int = 5432, username: String, password: String, database: String,

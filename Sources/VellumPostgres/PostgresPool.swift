@@ -125,15 +125,49 @@ public final class PostgresPool: Sendable {
         if !keep { _ = try? connection.close().wait() }
     }
 
+    /// The TLS setting for a connection; the context is built once per pool.
+    func tls() throws -> PostgresConnection.Configuration.TLS {
+        switch configuration.tls {
+        case .disable: return .disable
+        case .prefer, .require:
+            var c = TLSConfiguration.makeClientConfiguration()
+            c.certificateVerification = .none
+            let context = try NIOSSLContext(configuration: c)
+            return configuration.tls == .prefer ? .prefer(context) : .require(context)
+        case .verifyFull(let caFile):
+            var c = TLSConfiguration.makeClientConfiguration()
+            c.certificateVerification = .fullVerification
+            if let caFile {
+                do {
+                    c.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+                } catch {
+                    throw PostgresStoreError(.tls, "cannot read the CA certificates in \(caFile): \(error)", target: configuration.target)
+                }
+            }
+            return .require(try NIOSSLContext(configuration: c))
+        }
+    }
+
+    static func milliseconds(_ d: Duration) -> String {
+        let c = d.components
+        return String(c.seconds * 1000 + c.attoseconds / 1_000_000_000_000_000)
+    }
+
     private func connect(id: Int) throws -> PostgresConnection {
-        var config = PostgresConnection.Configuration(
-            host: configuration.host, port: configuration.port, username: configuration.username,
-            password: configuration.password, database: configuration.database, tls: .disable)
-        let timeout = configuration.connectTimeout.components
-        config.options.connectTimeout = .seconds(timeout.seconds) + .nanoseconds(timeout.attoseconds / 1_000_000_000)
-        // Every statement resolves unqualified names in the store's schema.
-        config.options.additionalStartupParameters = [("search_path", configuration.schema)]
         do {
+            var config = PostgresConnection.Configuration(
+                host: configuration.host, port: configuration.port, username: configuration.username,
+                password: configuration.password, database: configuration.database, tls: try tls())
+            let timeout = configuration.connectTimeout.components
+            config.options.connectTimeout = .seconds(timeout.seconds) + .nanoseconds(timeout.attoseconds / 1_000_000_000)
+            // Every statement resolves unqualified names in the store's schema.
+            config.options.additionalStartupParameters = [("search_path", configuration.schema)]
+            if let t = configuration.statementTimeout {
+                config.options.additionalStartupParameters.append(("statement_timeout", Self.milliseconds(t)))
+            }
+            if let t = configuration.idleInTransactionTimeout {
+                config.options.additionalStartupParameters.append(("idle_in_transaction_session_timeout", Self.milliseconds(t)))
+            }
             return try PostgresConnection.connect(
                 on: eventLoopGroup.next(), configuration: config, id: id, logger: logger
             ).wait()

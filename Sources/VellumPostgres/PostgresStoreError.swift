@@ -22,6 +22,11 @@ public struct PostgresStoreError: Error, CustomStringConvertible, Sendable {
         public static let invalidResponse = Code(name: "invalidResponse")
         /// A synchronous call was made on a SwiftNIO event-loop thread, where blocking would deadlock.
         public static let calledOnEventLoop = Code(name: "calledOnEventLoop")
+        /// A statement ran longer than the configured statement timeout (SQLSTATE 57014), or a
+        /// transaction sat idle longer than the idle-in-transaction timeout (25P03).
+        public static let timedOut = Code(name: "timedOut")
+        /// TLS could not be set up: the server does not offer it, or its certificate did not verify.
+        public static let tls = Code(name: "tls")
         /// Any other error from the server.
         public static let server = Code(name: "server")
     }

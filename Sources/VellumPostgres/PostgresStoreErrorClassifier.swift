@@ -19,9 +19,14 @@ enum PostgresStoreErrorClassifier {
                 case "28P01", "28000": .badCredentials
                 case "3D000": .noSuchDatabase
                 case "23505": .uniqueViolation
+                case "57014", "25P03": .timedOut
                 default: .server
                 }
             return PostgresStoreError(code, message + detail, sqlState: state, target: target, fileID: fileID, line: line)
+        }
+        if connecting, Self.isTLS(psql) {
+            let why = psql.underlying.map { "\($0)" } ?? "\(psql.code)"
+            return PostgresStoreError(.tls, "TLS failed: " + why, target: target, fileID: fileID, line: line)
         }
         switch psql.code {
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
@@ -35,5 +40,12 @@ enum PostgresStoreErrorClassifier {
         default:
             return PostgresStoreError(.server, "\(psql.code)", target: target, fileID: fileID, line: line)
         }
+    }
+
+    /// The server refused TLS, or the handshake failed (certificate not trusted, wrong host name).
+    static func isTLS(_ e: PSQLError) -> Bool {
+        if e.code == .sslUnsupported { return true }
+        guard let underlying = e.underlying else { return false }
+        return underlying is NIOSSLError || underlying is BoringSSLError || "\(type(of: underlying))".contains("SSL")
     }
 }

@@ -67,7 +67,9 @@ struct StorageConfigurationTests {
         #expect(s3.region == "eu-central-1" && s3.bucket == "firm-vellum-archive" && s3.keyPrefix == "blobs/")
         #expect(s3.credentials.accessKeyID == "AKIAEXAMPLE")
         #expect(lock.allowWithoutObjectLock == false && lock.defaultRetention == nil)
-        #expect(config.warnings.isEmpty)
+        // db.internal without `sslmode: verify-full`: the one warning, naming the line of the section.
+        #expect(config.warnings.count == 1 && config.warnings[0].contains("storage.yaml:3") && config.warnings[0].contains("verify-full"))
+        #expect(pg.tls == .prefer && pg.statementTimeout == nil && pg.idleInTransactionTimeout == .seconds(60))
         let withDefault = try Folder(["storage.yaml": Self.full + "\n  default_retention_days: 2190\n", "pg.password": "pg-Secret-Value-7\n"])
         guard case .postgresS3(_, _, let locked) = try StorageConfiguration.load(withDefault.file).backend else { return }
         #expect(locked.defaultRetention == .seconds(2190 * 86_400))
@@ -76,8 +78,33 @@ struct StorageConfigurationTests {
 
         let readable = try Folder(["storage.yaml": Self.full, "pg.password": "pg-Secret-Value-7\n"], mode: 0o644)
         let warnings = try StorageConfiguration.load(readable.file).warnings
-        #expect(warnings.count == 2)  // the storage file (an inline secret) and the password file
-        #expect(warnings.allSatisfy { $0.contains("chmod 600") })
+        // The storage file (an inline secret) and the password file; and the unverified connection.
+        #expect(warnings.filter { $0.contains("chmod 600") }.count == 2 && warnings.count == 3)
+    }
+
+    @Test("TLS: verify-full with a CA file next to the storage file; timeouts; no warning once verified")
+    func tlsAndTimeouts() throws {
+        let text = Self.full.replacingOccurrences(of: "  max_connections: 12\n", with: """
+              max_connections: 12
+              sslmode: verify-full
+              sslrootcert_file: ca.pem
+              statement_timeout_seconds: 300
+              idle_in_transaction_timeout_seconds: 0
+
+            """)
+        let folder = try Folder(["storage.yaml": text, "pg.password": "pw\n", "ca.pem": "-----BEGIN CERTIFICATE-----\n"])
+        let config = try StorageConfiguration.load(folder.file)
+        guard case .postgresS3(let pg, _, _) = config.backend else { Issue.record("expected postgres+s3"); return }
+        #expect(pg.tls == .verifyFull(caFile: folder.url.appendingPathComponent("ca.pem").path))
+        #expect(pg.statementTimeout == .seconds(300) && pg.idleInTransactionTimeout == nil)
+        #expect(config.warnings.isEmpty)
+
+        let bad = try Folder(["storage.yaml": text.replacingOccurrences(of: "verify-full", with: "verify-ca"), "pg.password": "pw\n", "ca.pem": ""])
+        let e = try #require(throws: VellumError.self) { try StorageConfiguration.load(bad.file) }
+        #expect(e.reason.contains("storage.yaml:10") && e.reason.contains("`postgres.sslmode` must be one of disable, prefer, require, verify-full"), "\(e.reason)")
+        let missing = try Folder(["storage.yaml": text, "pg.password": "pw\n"])
+        let m = try #require(throws: VellumError.self) { try StorageConfiguration.load(missing.file) }
+        #expect(m.reason.contains("storage.yaml:11") && m.reason.contains("cannot be read"), "\(m.reason)")
     }
 
     @Test("mistakes are refused with the file, the line and the key, never the secret", arguments: [

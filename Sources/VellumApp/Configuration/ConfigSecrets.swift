@@ -12,6 +12,9 @@ public struct ConfigSecrets {
 
     public init(folder: URL) { self.folder = folder }
 
+    /// Another warning for the operator about the file (a setting that weakens security).
+    public mutating func warn(_ text: String) { warnings.append(text) }
+
     /// `key: value` or `key_file: path`, exactly one.
     public mutating func secret(_ m: [String: ConfigNode], _ key: String, in owner: ConfigNode) throws -> String {
         switch (m[key], m[key + "_file"]) {
