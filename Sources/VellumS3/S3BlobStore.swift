@@ -60,8 +60,11 @@ public final class S3BlobStore: LockingBlobStore {
     }
 
     public func put(_ sealed: Data) throws -> String {
-        try put(sealed, retainUntil: options.defaultRetention.map { Date() + TimeInterval($0.components.seconds) })
+        try put(sealed, retainUntil: defaultLockEnd)
     }
+
+    /// Now plus `Options.defaultRetention`, for writes that carry no date of their own.
+    var defaultLockEnd: Date? { options.defaultRetention.map { Date() + TimeInterval($0.components.seconds) } }
 
     /// Stores sealed bytes locked in COMPLIANCE mode until `retainUntil` (nil: no per-object lock).
     /// Idempotent: bytes already stored are not written again; their retention is extended if
@@ -110,21 +113,49 @@ public final class S3BlobStore: LockingBlobStore {
 
     /// Extends the blob's COMPLIANCE retention to `until`; a date not later than the current one is
     /// left alone (the bucket would refuse to shorten it anyway).
-    public func extendRetention(_ ref: String, until: Date) throws {
-        let key = try key(ref)
+    public func extendRetention(_ ref: String, until: Date) throws { try extendRetention(key: key(ref), until: until) }
+
+    /// Places (`on`) or lifts an object legal hold: while held, the blob cannot be destroyed even
+    /// after its retention ends.
+    public func setLegalHold(_ ref: String, on: Bool) throws { try setLegalHold(key: key(ref), on: on) }
+
+    public func lock(ofObject name: String) throws -> BlobLock? {
+        try client.headObject(key: client.configuration.keyPrefix + name).map { BlobLock(retainUntil: $0.retainUntil, legalHold: $0.legalHold) }
+    }
+
+    public func extendRetention(ofObject name: String, until: Date) throws {
+        try extendRetention(key: client.configuration.keyPrefix + name, until: until)
+    }
+
+    public func setLegalHold(ofObject name: String, on: Bool) throws {
+        try setLegalHold(key: client.configuration.keyPrefix + name, on: on)
+    }
+
+    /// Named objects live under the key prefix too (`blobs/segments/…`); ``allRefs()`` skips them.
+    public func putObject(named name: String, _ data: Data, retainUntil: Date?) throws {
+        let key = client.configuration.keyPrefix + name
+        if try client.headObject(key: key) != nil { return }
+        try client.putObject(key: key, body: data, retainUntil: retainUntil ?? defaultLockEnd)
+    }
+
+    public func object(named name: String) throws -> Data? { try client.getObject(key: client.configuration.keyPrefix + name) }
+
+    public func objectNames(prefix: String) throws -> [String] {
+        let base = client.configuration.keyPrefix
+        return try client.listObjects(prefix: base + prefix).map { String($0.dropFirst(base.count)) }.sorted()
+    }
+
+    func extendRetention(key: String, until: Date) throws {
         guard let head = try client.headObject(key: key) else {
-            throw S3Error(.noSuchKey, "no such blob", bucket: client.bucket, key: key)
+            throw S3Error(.noSuchKey, "no such object", bucket: client.bucket, key: key)
         }
         if let current = head.retainUntil, current >= until { return }
         try client.putObjectRetention(key: key, versionID: head.versionID, until: until)
     }
 
-    /// Places (`on`) or lifts an object legal hold: while held, the blob cannot be destroyed even
-    /// after its retention ends.
-    public func setLegalHold(_ ref: String, on: Bool) throws {
-        let key = try key(ref)
+    func setLegalHold(key: String, on: Bool) throws {
         guard let head = try client.headObject(key: key) else {
-            throw S3Error(.noSuchKey, "no such blob", bucket: client.bucket, key: key)
+            throw S3Error(.noSuchKey, "no such object", bucket: client.bucket, key: key)
         }
         try client.putObjectLegalHold(key: key, versionID: head.versionID, on: on)
     }

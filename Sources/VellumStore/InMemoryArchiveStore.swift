@@ -40,6 +40,15 @@ public final class InMemoryArchiveStore: ArchiveStore {
         return try body(MemoryTransaction(snapshot))
     }
 
+    /// Replaces a stored record's sealed body, as someone with write access to the database could:
+    /// for tamper tests.
+    public func corruptRecord(_ id: RecordID, body: Data) {
+        state.withLock { s in
+            guard let i = s.byID[id] else { return }
+            s.records[i].record.body = body
+        }
+    }
+
     public func write<T>(_ body: (any ArchiveWriter) throws -> T) throws -> T {
         try state.withLock { current in
             let tx = MemoryTransaction(current)

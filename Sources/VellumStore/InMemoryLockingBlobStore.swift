@@ -12,6 +12,7 @@ public final class InMemoryLockingBlobStore: LockingBlobStore {
     }
 
     let entries = Mutex<[String: Entry]>([:])
+    let named = Mutex<[String: Entry]>([:])
     let clock: @Sendable () -> Date
     /// What ``put(_:)`` (the protocol's call without a date) locks for: like a bucket's default retention.
     let defaultRetention: TimeInterval?
@@ -60,6 +61,42 @@ public final class InMemoryLockingBlobStore: LockingBlobStore {
             if e.lock.retainUntil.map({ $0 < until }) ?? true { e.lock.retainUntil = until }
             $0[ref] = e
         }
+    }
+
+    public func putObject(named name: String, _ data: Data, retainUntil: Date?) throws {
+        named.withLock {
+            let until = retainUntil ?? defaultRetention.map { clock() + $0 }
+            if $0[name] == nil { $0[name] = Entry(data: data, lock: BlobLock(retainUntil: until, legalHold: false)) }
+        }
+    }
+
+    public func object(named name: String) throws -> Data? { named.withLock { $0[name]?.data } }
+
+    public func objectNames(prefix: String) throws -> [String] {
+        named.withLock { $0.keys.filter { $0.hasPrefix(prefix) }.sorted() }
+    }
+
+    public func lock(ofObject name: String) throws -> BlobLock? { named.withLock { $0[name]?.lock } }
+
+    public func extendRetention(ofObject name: String, until: Date) throws {
+        try named.withLock {
+            guard var e = $0[name] else { throw BlobMissingError(ref: name) }
+            if e.lock.retainUntil.map({ $0 < until }) ?? true { e.lock.retainUntil = until }
+            $0[name] = e
+        }
+    }
+
+    public func setLegalHold(ofObject name: String, on: Bool) throws {
+        try named.withLock {
+            guard var e = $0[name] else { throw BlobMissingError(ref: name) }
+            e.lock.legalHold = on
+            $0[name] = e
+        }
+    }
+
+    /// Changes a named object's bytes, as someone with access to the disks could: for tamper tests.
+    public func corruptObject(named name: String, with data: Data) {
+        named.withLock { $0[name]?.data = data }
     }
 
     public func setLegalHold(_ ref: String, on: Bool) throws {

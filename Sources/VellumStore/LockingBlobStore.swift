@@ -51,4 +51,18 @@ public protocol LockingBlobStore: BlobStore {
     func extendRetention(_ ref: String, until: Date) throws
     /// Places (`on`) or lifts the blob's legal hold.
     func setLegalHold(_ ref: String, on: Bool) throws
+
+    /// Writes an object under a name of Vellum's choosing (`segments/…`), locked until `retainUntil`;
+    /// an object of that name already there is left as it is (names carry a digest of the content).
+    func putObject(named name: String, _ data: Data, retainUntil: Date?) throws
+    /// The object's bytes; nil when there is none.
+    func object(named name: String) throws -> Data?
+    /// The names under `prefix`, sorted.
+    func objectNames(prefix: String) throws -> [String]
+    /// A named object's lock; nil when there is no such object.
+    func lock(ofObject name: String) throws -> BlobLock?
+    /// Extends a named object's retention (never shortens it).
+    func extendRetention(ofObject name: String, until: Date) throws
+    /// Places or lifts a named object's legal hold.
+    func setLegalHold(ofObject name: String, on: Bool) throws
 }

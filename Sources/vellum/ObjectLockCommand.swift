@@ -12,9 +12,10 @@ struct ObjectLockCommand: ParsableCommand {
         commandName: "locks",
         abstract: "Bring the storage's WORM locks (S3 Object Lock) in line with the policy and the legal holds.",
         discussion: """
-            Every attachment is retained by the bucket at least until the first day its record may be \
-            disposed of (extended, never shortened, when a longer rule arrives) and carries an object legal \
-            hold while an active hold covers it. Attachments of removed records that the bucket still locks \
+            Every sealed record (in segments written with each commit) and every attachment is retained by the \
+            bucket at least until the first day its record may be disposed of (extended, never shortened, when \
+            a longer rule arrives) and carries an object legal hold while an active hold covers it. Records \
+            that have no copy yet (a crash between commit and copy) are copied first. Attachments of removed records that the bucket still locks \
             are deleted once their lock ends. Only archives whose blobs are in S3 with Object Lock have these locks.
             """)
     @OptionGroup var archive: ArchiveOptions
@@ -34,8 +35,10 @@ struct ObjectLockCommand: ParsableCommand {
     }
 
     static func describe(_ r: ObjectLockService.Report) {
-        print("Storage locks: \(r.blobs) attachment(s) of \(r.records) record(s) checked; retention extended on "
-            + "\(r.retention_extended), legal hold placed on \(r.holds_placed), lifted from \(r.holds_lifted).")
+        if r.records_copied > 0 { print("Sealed records copied to the bucket now: \(r.records_copied).") }
+        print("Storage locks: \(r.blobs) attachment(s) of \(r.records) record(s) and \(r.segments) segment(s) of sealed "
+            + "records checked; retention extended on \(r.retention_extended), legal hold placed on \(r.holds_placed), "
+            + "lifted from \(r.holds_lifted).")
         if r.deferred_deleted + r.deferred_waiting > 0 {
             print("Attachments of removed records: \(r.deferred_deleted) deleted now, \(r.deferred_waiting) still locked.")
         }

@@ -190,13 +190,19 @@ struct PostgresS3ArchiveTests {
             matter: "HSBC v Harbour", reason: "litigation", scope: HoldScope(externalParties: ["+852 9876 0002"]),
             actor: "legal", on: CalendarDay("2026-11-29")!)
         let placed = try ObjectLockService(archive: archive).sync(on: CalendarDay("2026-11-29")!)
-        #expect(placed.holds_placed == 1 && placed.blobs == 1 && placed.missing == 0)
+        // The attachment and the segment now holding both sealed records (copied by this first sync).
+        #expect(placed.holds_placed == 2 && placed.blobs == 1 && placed.segments == 1 && placed.records_copied == 2 && placed.missing == 0)
         #expect(try store.head(of: ref)?.legalHold == true)
+        let segment = try #require(try store.objectNames(prefix: "segments/").first)
+        let segmentHead = try #require(try store.client.headObject(key: "blobs/" + segment))
+        #expect(segmentHead.lockMode == "COMPLIANCE" && segmentHead.legalHold && segmentHead.retainUntil == head.retainUntil)
+        let verified = try Verifier(archive: archive).verify()
+        #expect(verified.ok && verified.worm_copies == 2, "\(verified.problems)")
         let refused = try #require(throws: BlobLockedError.self) { try archive.blobs.delete(ref) }
         #expect(refused.lock?.legalHold == true)
 
         _ = try HoldService(archive: archive).release(hold.id, reason: "settled", actor: "legal", on: CalendarDay("2026-11-30")!)
-        #expect(try ObjectLockService(archive: archive).sync(on: CalendarDay("2026-11-30")!).holds_lifted == 1)
+        #expect(try ObjectLockService(archive: archive).sync(on: CalendarDay("2026-11-30")!).holds_lifted == 2)
         #expect(try store.head(of: ref)?.legalHold == false)
         #expect(throws: BlobLockedError.self, "still within retention") { try archive.blobs.delete(ref) }
         #expect(try store.get(ref) != nil)

@@ -44,9 +44,9 @@ struct ScaleOutCLITests {
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: data))
         #expect(files == ["master.key", "storage.yaml", "tree-head.json"])
 
-        // A hold reaches the bucket at once: the attachment of the held conversation gets an object legal hold.
+        // A hold reaches the bucket at once: the held conversation's attachment and its records' segment get object legal holds.
         let held = try Self.vellum(["hold", "create", "--data", data, "--matter", "M-1", "--reason", "litigation", "--conversation", "c1"])
-        #expect(held.status == 0 && held.out.contains("legal hold placed on 1"), "\(held.out) \(held.err)")
+        #expect(held.status == 0 && held.out.contains("legal hold placed on 2"), "\(held.out) \(held.err)")
         let locks = try Self.vellum(["retention", "locks", "--data", data, "--json"])
         #expect(locks.status == 0 && locks.out.contains(#""holds_placed":0"#) && locks.out.contains(#""blobs":1"#), "\(locks.out) \(locks.err)")
     }

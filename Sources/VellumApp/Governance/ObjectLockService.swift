@@ -35,6 +35,10 @@ public struct ObjectLockService: Sendable {
         public var deferred_deleted = 0
         /// Blobs of removed records still locked; tried again on the next run.
         public var deferred_waiting = 0
+        /// Segments of sealed records (``WormSegment``) examined; their changes count above too.
+        public var segments = 0
+        /// Records that had no copy in the bucket and were copied now.
+        public var records_copied = 0
     }
 
     /// The blob store's locking face, or nil when it does not lock (the embedded file store).
@@ -46,62 +50,108 @@ public struct ObjectLockService: Sendable {
         guard let store = lockingStore else {
             throw VellumError(.refused, "this archive's blob store has no storage locks (only S3 with Object Lock has)")
         }
-        let wanted = try wantedLocks(on: day)
-        var report = Report(records: wanted.records, blobs: wanted.locks.count)
-        for (ref, want) in wanted.locks.sorted(by: { $0.key < $1.key }) {
-            guard let have = try store.lock(of: ref) else {
-                report.missing += 1
-                continue
-            }
-            if let until = want.retainUntil, have.retainUntil.map({ $0 < until }) ?? true {
-                try store.extendRetention(ref, until: until)
-                report.retention_extended += 1
-            }
-            if want.legalHold != have.legalHold {
-                try store.setLegalHold(ref, on: want.legalHold)
-                if want.legalHold { report.holds_placed += 1 } else { report.holds_lifted += 1 }
-            }
+        let facts = try Facts(archive: archive, day: day)
+        let copies = WormCopies(archive: archive)
+        let copied = try copies.repair { record in
+            try facts.lockEnd(of: try archive.open(record).message, stored: record)
+        }
+        let wanted = try wantedLocks(facts, segments: try copies.segments())
+        var report = Report(records: wanted.records, blobs: wanted.blobs.count, segments: wanted.segments.count, records_copied: copied)
+        for (ref, want) in wanted.blobs.sorted(by: { $0.key < $1.key }) {
+            apply(want, to: try store.lock(of: ref), &report,
+                  extend: { try store.extendRetention(ref, until: $0) }, hold: { try store.setLegalHold(ref, on: $0) })
+        }
+        for (name, want) in wanted.segments.sorted(by: { $0.key < $1.key }) {
+            apply(want, to: try store.lock(ofObject: name), &report,
+                  extend: { try store.extendRetention(ofObject: name, until: $0) }, hold: { try store.setLegalHold(ofObject: name, on: $0) })
         }
         (report.deferred_deleted, report.deferred_waiting) = try DeferredBlobDeletions(archive: archive).retry()
         return report
     }
 
-    /// The lock each blob should have: the latest retention end and any active hold over the
-    /// records naming it (records sealed before keys per record may share a blob).
-    func wantedLocks(on day: CalendarDay) throws -> (records: Int, locks: [String: BlobLock]) {
-        let policy = try PolicyService(archive: archive).active()
-        let holds = try HoldService(archive: archive).list().filter { $0.isActive(on: day) }
-        let directory = policy == nil ? [:] : Dictionary(
-            try DirectoryService(archive: archive).employees().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let lookup = policy.map { RetentionLookup(policy: $0, directory: directory) }
-        let coverage = HoldCoverage(archive: archive)
-        var locks: [String: BlobLock] = [:]
+    /// Extends and holds as `want` says, counting each change; a missing object is counted as such.
+    func apply(
+        _ want: BlobLock, to have: BlobLock?, _ report: inout Report, extend: (Date) throws -> Void, hold: (Bool) throws -> Void
+    ) {
+        guard let have else {
+            report.missing += 1
+            return
+        }
+        do {
+            if let until = want.retainUntil, have.retainUntil.map({ $0 < until }) ?? true {
+                try extend(until)
+                report.retention_extended += 1
+            }
+            if want.legalHold != have.legalHold {
+                try hold(want.legalHold)
+                if want.legalHold { report.holds_placed += 1 } else { report.holds_lifted += 1 }
+            }
+        } catch {
+            report.missing += 1
+        }
+    }
+
+    /// The policy, the directory and the active holds on `day`: what every lock is decided from.
+    struct Facts {
+        let lookup: RetentionLookup?
+        let holds: [LegalHold]
+        let coverage: HoldCoverage
+
+        init(archive: Archive, day: CalendarDay) throws {
+            let policy = try PolicyService(archive: archive).active()
+            let directory = policy == nil ? [:] : Dictionary(
+                try DirectoryService(archive: archive).employees().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            lookup = policy.map { RetentionLookup(policy: $0, directory: directory) }
+            holds = try HoldService(archive: archive).list().filter { $0.isActive(on: day) }
+            coverage = HoldCoverage(archive: archive)
+        }
+
+        func lockEnd(of m: ArchivedMessage, stored: StoredRecord) -> Date? {
+            lookup?.decision(
+                channel: m.channel, sentAt: Timestamp(rfc3339: m.sent_at) ?? Timestamp(seconds: stored.sentAt / 1000),
+                capturedAt: Timestamp(seconds: m.captured_at / 1000), employeeIDs: ([m.from] + m.to).map(\.employee)
+            ).retainUntil.map(RetentionLookup.lockEnd(keptThrough:))
+        }
+
+        func held(_ m: ArchivedMessage) -> Bool {
+            !holds.isEmpty && holds.contains { $0.covers(coverage.subject(of: m, holds: holds)) }
+        }
+    }
+
+    /// The lock each blob and each record segment should have: the latest retention end and any
+    /// active hold over the records in it (records sealed before keys per record may share a blob).
+    func wantedLocks(_ facts: Facts, segments: [(range: ClosedRange<UInt64>, name: String)])
+        throws -> (records: Int, blobs: [String: BlobLock], segments: [String: BlobLock])
+    {
+        var blobs: [String: BlobLock] = [:]
+        var segmentLocks: [String: BlobLock] = [:]
         var records = 0
         var after: Int64 = -1
+        func merge(_ until: Date?, _ held: Bool, into lock: inout BlobLock) {
+            if let until, lock.retainUntil.map({ $0 < until }) ?? true { lock.retainUntil = until }
+            lock.legalHold = lock.legalHold || held
+        }
         while true {
+            // Records without blobs matter only for their segment; without segments they are not opened.
             let page = try archive.store.read { tx in
                 try tx.records(after: after, limit: 1000).map { row in
-                    (row.position, row.record.blobRefs.isEmpty ? nil : try archive.open(row.record, reader: tx).message, row.record)
+                    (row.position, row.record.blobRefs.isEmpty && segments.isEmpty ? nil : try archive.open(row.record, reader: tx).message,
+                     row.record)
                 }
             }
             guard let last = page.last else { break }
             after = last.0
             for case (_, let m?, let stored) in page {
-                records += 1
-                let until = lookup?.decision(
-                    channel: m.channel, sentAt: Timestamp(rfc3339: m.sent_at) ?? Timestamp(seconds: stored.sentAt / 1000),
-                    capturedAt: Timestamp(seconds: m.captured_at / 1000), employeeIDs: ([m.from] + m.to).map(\.employee)
-                ).retainUntil.map(RetentionLookup.lockEnd(keptThrough:))
-                let held = !holds.isEmpty && holds.contains { $0.covers(coverage.subject(of: m, holds: holds)) }
-                for ref in stored.blobRefs {
-                    var lock = locks[ref] ?? BlobLock(retainUntil: nil, legalHold: false)
-                    if let until, lock.retainUntil.map({ $0 < until }) ?? true { lock.retainUntil = until }
-                    lock.legalHold = lock.legalHold || held
-                    locks[ref] = lock
+                let until = facts.lockEnd(of: m, stored: stored)
+                let held = facts.held(m)
+                if !stored.blobRefs.isEmpty { records += 1 }
+                for ref in stored.blobRefs { merge(until, held, into: &blobs[ref, default: BlobLock(retainUntil: nil, legalHold: false)]) }
+                if let name = WormCopies.segment(holding: stored.ledgerIndex, in: segments) {
+                    merge(until, held, into: &segmentLocks[name, default: BlobLock(retainUntil: nil, legalHold: false)])
                 }
             }
         }
-        return (records, locks)
+        return (records, blobs, segmentLocks)
     }
 }
 

@@ -16,6 +16,7 @@ public struct Verifier: Sendable {
         var records = 0
         var removed = 0
         var problems: [VerifyReport.Problem] = []
+        var wormCopies: Int?
         try archive.store.read { tx in
             try ledger.run(tx, publicKey: publicKey)
             if let url = archive.checkpoint {
@@ -36,12 +37,20 @@ public struct Verifier: Sendable {
             removed = audit.removed
             problems = ledger.problems + audit.problems
             problems += try quarantineProblems(tx, digests: ledger.quarantineDigests)
+            let copies = WormCopies(archive: archive)
+            if copies.store != nil {
+                let worm = try copies.audit(tx, now: archive.nowMilliseconds)
+                wormCopies = worm.checked
+                problems += worm.problems
+            }
         }
         problems += try archive.store.write { try $0.indexIntegrityProblems() }.map {
             .init(code: "index.structure", detail: $0)
         }
-        return VerifyReport(
+        var report = VerifyReport(
             records: records, removed: removed, ledger_entries: ledger.size, tree_heads: ledger.heads.count, problems: problems)
+        report.worm_copies = wormCopies
+        return report
     }
 
     func quarantineProblems(_ tx: any ArchiveReader, digests: [UInt64: String]) throws -> [VerifyReport.Problem] {

@@ -14,8 +14,10 @@ public struct VerifyReport: Sendable, Codable, Hashable {
     public var ledger_entries: UInt64
     public var tree_heads: Int
     public var problems: [Problem]
+    /// Records checked against their locked copy in the bucket (absent for the embedded archive).
+    public var worm_copies: Int?
 
-    enum CodingKeys: String, CodingKey { case ok, records, removed, ledger_entries, tree_heads, problems }
+    enum CodingKeys: String, CodingKey { case ok, records, removed, ledger_entries, tree_heads, problems, worm_copies }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -25,6 +27,7 @@ public struct VerifyReport: Sendable, Codable, Hashable {
         try c.encode(ledger_entries, forKey: .ledger_entries)
         try c.encode(tree_heads, forKey: .tree_heads)
         try c.encode(problems, forKey: .problems)
+        try c.encodeIfPresent(worm_copies, forKey: .worm_copies)
     }
 
     public init(records: Int, removed: Int = 0, ledger_entries: UInt64, tree_heads: Int, problems: [Problem]) {
@@ -42,5 +45,6 @@ public struct VerifyReport: Sendable, Codable, Hashable {
         ledger_entries = try c.decode(UInt64.self, forKey: .ledger_entries)
         tree_heads = try c.decode(Int.self, forKey: .tree_heads)
         problems = try c.decode([Problem].self, forKey: .problems)
+        worm_copies = try c.decodeIfPresent(Int.self, forKey: .worm_copies)
     }
 }
