@@ -76,6 +76,10 @@ public protocol ArchiveWriter: ArchiveReader, SupervisionWriter {
     func setMeta(_ key: String, _ value: Data) throws
     /// Inserts a record and its index tokens; throws `alreadyExists` for a known source key.
     func insert(_ record: StoredRecord, indexTokens: String) throws
+    /// Inserts records in this order (their positions increase in it), all or none: throws
+    /// `duplicate`, inserting none of them, when a source key is held, was removed, or repeats in
+    /// the batch. A refusal leaves the transaction usable, as the single insert's does.
+    func insert(_ records: [IndexedRecord]) throws
     /// Stores a wrapped data key; a scope keeps its first key.
     func putWrappedKey(_ wrapped: Data, scope: Data) throws
     /// Appends leaves (their indexes must continue the ledger) and the perfect-subtree nodes they complete.
@@ -108,6 +112,34 @@ extension ArchiveReader {
         var out: [Data: Data] = [:]
         for scope in scopes { out[scope] = try wrappedKey(scope: scope) }
         return out
+    }
+}
+
+/// The batch insert asks for every duplicate first, so it refuses before inserting anything, then
+/// inserts one record at a time (as the embedded stores do, where a statement costs no round trip).
+/// It is a requirement above, so a server driver's one-statement version is the one called.
+extension ArchiveWriter {
+    public func insert(_ records: [IndexedRecord]) throws {
+        try refuseDuplicates(records)
+        for r in records { try insert(r.record, indexTokens: r.indexTokens) }
+    }
+
+    /// Throws `duplicate` for the first record whose source key is held, was removed, or repeats
+    /// earlier in `records`, before anything is inserted. (Ids follow from source keys, so a held id
+    /// under another source key takes a faulty caller; the single insert still refuses it.)
+    public func refuseDuplicates(_ records: [IndexedRecord]) throws {
+        let contained = try containedRecords(sourceKeys: records.map(\.record.sourceKey))
+        var seen = Set<Data>()
+        for r in records.map(\.record) {
+            if contained.contains(r.sourceKey) {
+                throw try self.record(sourceKey: r.sourceKey) == nil
+                    ? VellumError(.duplicate, "record \(r.id) was in the archive and has been removed")
+                    : VellumError(.duplicate, "record \(r.id) is already in the archive")
+            }
+            guard seen.insert(r.sourceKey).inserted else {
+                throw VellumError(.duplicate, "record \(r.id) repeats in the batch")
+            }
+        }
     }
 }
 

@@ -8,6 +8,8 @@ public enum ArchiveStoreConformance {
     public static let cases: [String: @Sendable (any ArchiveStore) throws -> Void] = [
         "records round-trip by id, source key and position": recordsRoundTrip,
         "a known source key is refused and nothing changes": duplicateRefused,
+        "a batch inserts its records in order, with participants, tags and index tokens": batchInsert,
+        "a batch with a held, removed or repeated source key is refused whole, and the write goes on": batchRefused,
         "a write that throws leaves nothing behind": rollback,
         "edits and recalls are found by their target": targeting,
         "the ledger keeps leaves in order with their nodes": ledger,

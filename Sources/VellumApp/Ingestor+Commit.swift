@@ -1,0 +1,103 @@
+import Foundation
+import VellumCrypto
+import VellumCore
+import VellumStore
+import VellumSurveillance
+
+/// The commit of a staged batch: one transaction, with the records inserted in one batch call (a
+/// statement per record cost PostgreSQL a round trip each; issue 9).
+extension Ingestor {
+    /// A fresh record with the ledger indexes it and its alerts take, planned before anything is
+    /// inserted so the records can go in together and the alerts after them.
+    struct PlannedRecord {
+        var record: StoredRecord
+        var tokens: String
+        var alerts: [StoredAlert]
+    }
+
+    /// One transaction: records, index, quarantine, ledger leaves, signed head. Returns the source
+    /// keys actually inserted (a concurrent writer may have taken some first).
+    func commit(_ prepared: [Prepared], quarantine: [QuarantineDraft], accountNames: [String: Data]) throws -> Set<Data> {
+        guard !prepared.isEmpty || !quarantine.isEmpty else { return [] }
+        return try archive.store.write { tx in
+            let appender = LedgerAppender(archive: archive, tx: tx)
+            var next = try tx.ledgerSize()
+            var inserted = Set<Data>()
+            var facts: [UsageFacts] = []
+            var mediaJobs: [MediaJob] = []
+            var planned: [PlannedRecord] = []
+            let taken = try tx.containedRecords(sourceKeys: prepared.map(\.record.sourceKey))
+            for p in prepared where !taken.contains(p.record.sourceKey) && inserted.insert(p.record.sourceKey).inserted {
+                facts.append(p.usage)
+                mediaJobs += p.mediaJobs
+                planned.append(try plan(p, at: &next, tx))
+            }
+            // Records first: their alerts refer to them.
+            try tx.insert(planned.map { IndexedRecord($0.record, indexTokens: $0.tokens) })
+            var events: [Data] = []
+            for item in planned {
+                let record = item.record
+                events.append(LedgerEvent(
+                    type: .capture, at: record.capturedAt, record: record.id.rawValue,
+                    commitment: record.commitment.hexString, kind: record.kind.rawValue
+                ).canonicalBytes())
+                for alert in item.alerts {
+                    // The plan kept one alert per rule, so the store must take each; a refusal now
+                    // would leave the planned ledger indexes pointing past their events.
+                    guard let alertID = try tx.addAlert(alert) else {
+                        throw VellumError(.integrity, "record \(record.id) already had an alert from rule \(alert.rule)")
+                    }
+                    events.append(LedgerEvent(
+                        type: .alert, at: record.capturedAt, record: record.id.rawValue,
+                        commitment: Digest.sha256(alert.sealed).hexString, kind: alert.rule, alert: alertID
+                    ).canonicalBytes())
+                }
+            }
+            for q in quarantine where try tx.quarantineItem(rawKey: q.rawKey) == nil {
+                _ = try tx.addQuarantine(q.item(ledgerIndex: next))
+                events.append(q.event().canonicalBytes())
+                next += 1
+            }
+            try MediaQueue(archive: archive).add(mediaJobs, tx)
+            try tx.addUsage(UsageTally.counts(facts))
+            for account in UsageTally.accounts(facts, sealedNames: accountNames) {
+                try tx.touchCaptureAccount(account)
+            }
+            if !events.isEmpty { _ = try appender.append(payloads: events) }
+            return inserted
+        }
+    }
+
+    /// The record's ledger index (`next`), then one per alert, in the ledger's order: a record,
+    /// its alerts, the next record. Counts the retail recipients (which may add an alert) now, in
+    /// record order, as the count of each message must see the messages before it.
+    func plan(_ p: Prepared, at next: inout UInt64, _ tx: any ArchiveWriter) throws -> PlannedRecord {
+        var record = p.record
+        record.ledgerIndex = next
+        next += 1
+        var alerts = p.alerts
+        if let retail = p.retail, let rules = supervisor as? RuleSupervisor {
+            let (before, after) = try tx.noteRecipients(
+                sender: retail.senderKey, recipients: retail.recipients, at: retail.sentAt,
+                windowStart: RuleSupervisor.windowStart(retail.rule, sentAt: retail.sentAt))
+            if let explanation = rules.retailAlert(
+                retail.rule, sender: retail.sender, before: before, after: after, channel: retail.channel)
+            {
+                alerts.append(SealedAlert(
+                    rule: explanation.rule, severity: explanation.severity,
+                    sealed: try retail.key.seal(try JSONEncoder().encode(explanation), context: Archive.alertContext(record.id))))
+            }
+        }
+        // A record keeps one alert per rule (the store refuses a second, which took no ledger
+        // entry before either): drop repeats here, so the indexes handed out stay dense.
+        var rules = Set<String>()
+        var stored: [StoredAlert] = []
+        for a in alerts where rules.insert(a.rule).inserted {
+            stored.append(StoredAlert(
+                record: record.id, rule: a.rule, severity: a.severity, createdAt: record.capturedAt,
+                scope: record.scope, sealed: a.sealed, ledgerIndex: next))
+            next += 1
+        }
+        return PlannedRecord(record: record, tokens: p.tokens, alerts: stored)
+    }
+}
