@@ -15,9 +15,9 @@ extension Ingestor {
         var alerts: [StoredAlert]
     }
 
-    /// One transaction: records, index, quarantine, ledger leaves, signed head. Returns the source
-    /// keys actually inserted (a concurrent writer may have taken some first).
-    func commit(_ prepared: [Prepared], quarantine: [QuarantineDraft], accountNames: [String: Data]) throws -> Set<Data> {
+    /// One transaction: records, index, quarantine, ledger leaves, signed head. Returns the records
+    /// actually inserted, with their ledger indexes (a concurrent writer may have taken some first).
+    func commit(_ prepared: [Prepared], quarantine: [QuarantineDraft], accountNames: [String: Data]) throws -> [StoredRecord] {
         guard !prepared.isEmpty || !quarantine.isEmpty else { return [] }
         return try archive.store.write { tx in
             let appender = LedgerAppender(archive: archive, tx: tx)
@@ -64,7 +64,7 @@ extension Ingestor {
                 try tx.touchCaptureAccount(account)
             }
             if !events.isEmpty { _ = try appender.append(payloads: events) }
-            return inserted
+            return planned.map(\.record)
         }
     }
 

@@ -81,6 +81,8 @@ public final class Ingestor: Sendable {
         var retail: RetailFacts?
         /// Files the message names that Vellum can download later (queued with the commit).
         var mediaJobs: [MediaJob] = []
+        /// On a WORM bucket: when the storage lock for this record ends (its retention's end).
+        var lockEnd: Date?
     }
 
     /// What the retail-communication count needs, kept in memory until the commit that counts it.
@@ -153,8 +155,14 @@ public final class Ingestor: Sendable {
     /// already holds) is left to the caller, who may write it once for several commits.
     public func commit(_ batch: StagedBatch, writingCheckpoint: Bool = true) throws -> [ItemOutcome] {
         var outcomes = batch.outcomes
-        let committed = try commit(
+        let records = try commit(
             batch.prepared, quarantine: batch.quarantined.map(\.draft), accountNames: batch.accountNames)
+        // On a WORM bucket the sealed records are copied there before anything is acknowledged.
+        if blobRetention != nil || archive.blobs is any LockingBlobStore {
+            let lockEnds = Dictionary(batch.prepared.map { ($0.record.sourceKey, $0.lockEnd) }, uniquingKeysWith: { a, _ in a })
+            try WormCopies(archive: archive).copy(records, lockEnds: records.map { lockEnds[$0.sourceKey] ?? nil })
+        }
+        let committed = Set(records.map(\.sourceKey))
         for item in batch.fresh {
             outcomes[item.slot] = committed.contains(item.sourceKey) ? .imported(item.id) : .duplicate(item.id)
         }
@@ -196,7 +204,7 @@ public final class Ingestor: Sendable {
         let wrappedKey = try scopeKey.wrap(key, context: Archive.recordKeyContext(id))
         var files: [ArchivedMessage.File] = []
         var refs: [String] = []
-        let lockEnd = m.attachments.isEmpty ? nil : blobRetention?.decision(
+        let lockEnd = blobRetention?.decision(
             channel: m.source.channel, sentAt: m.sentAt, capturedAt: Timestamp(seconds: capturedAt / 1000),
             employeeIDs: [r.sender.employeeID] + r.recipients.map(\.employeeID)
         ).retainUntil.map(RetentionLookup.lockEnd(keptThrough:))
@@ -268,6 +276,6 @@ public final class Ingestor: Sendable {
         }
         return Prepared(
             record: record, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage,
-            alerts: alerts, retail: retail, mediaJobs: MediaJob.jobs(for: m, at: capturedAt))
+            alerts: alerts, retail: retail, mediaJobs: MediaJob.jobs(for: m, at: capturedAt), lockEnd: lockEnd)
     }
 }

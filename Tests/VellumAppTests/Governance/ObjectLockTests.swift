@@ -127,8 +127,8 @@ struct ObjectLockTests {
         let slides = try l.blob(.telegram, "", "t3")
         let locks = ObjectLockService(archive: l.archive)
         try l.applyPolicy(HoldExplainTests.policy.replacingOccurrences(of: "period: 3y", with: "period: 10y"))
-        // Ten years now outlasts the SFC rule too, so both blobs are extended.
-        #expect(try locks.sync(on: CalendarDay("2026-11-29")!).retention_extended == 2)
+        // Ten years now outlasts the SFC rule too: both blobs and the segment of sealed records are extended.
+        #expect(try locks.sync(on: CalendarDay("2026-11-29")!).retention_extended == 3)
         #expect(try l.store.lock(of: slides)?.retainUntil == Self.utcMidnight("2036-03-05"))
         #expect(try l.store.lock(of: l.blob(.whatsapp, "+85291230001", "wa2"))?.retainUntil == Self.utcMidnight("2036-03-04"))
         try l.applyPolicy(HoldExplainTests.policy.replacingOccurrences(of: "period: 3y", with: "period: 1y"))
