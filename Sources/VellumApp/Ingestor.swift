@@ -34,7 +34,8 @@ public final class Ingestor: Sendable {
     let supervisor: (any MessageSupervisor)?
     /// The employee directory, opened once, for the supervisor's rules by role and department.
     let directory: [String: Employee]
-    /// When the blob store locks (WORM): the retention each new attachment is locked for.
+    /// When the blob store locks (WORM) and a policy is applied: the retention each new record's
+    /// segment and attachments are locked for.
     let blobRetention: RetentionLookup?
 
     /// Who looks at each new message for the review queue.
@@ -158,7 +159,7 @@ public final class Ingestor: Sendable {
         let records = try commit(
             batch.prepared, quarantine: batch.quarantined.map(\.draft), accountNames: batch.accountNames)
         // On a WORM bucket the sealed records are copied there before anything is acknowledged.
-        if blobRetention != nil || archive.blobs is any LockingBlobStore {
+        if archive.blobs is any LockingBlobStore {
             let lockEnds = Dictionary(batch.prepared.map { ($0.record.sourceKey, $0.lockEnd) }, uniquingKeysWith: { a, _ in a })
             try WormCopies(archive: archive).copy(records, lockEnds: records.map { lockEnds[$0.sourceKey] ?? nil })
         }

@@ -31,7 +31,7 @@ public final class InMemoryLockingBlobStore: LockingBlobStore {
         let ref = Digest.sha256(sealed).hexString
         entries.withLock {
             if var e = $0[ref] {
-                if let retainUntil, e.lock.retainUntil.map({ $0 < retainUntil }) ?? true { e.lock.retainUntil = retainUntil }
+                if let retainUntil { e.lock.extend(to: retainUntil) }
                 $0[ref] = e
             } else {
                 $0[ref] = Entry(data: sealed, lock: BlobLock(retainUntil: retainUntil, legalHold: false))
@@ -56,11 +56,14 @@ public final class InMemoryLockingBlobStore: LockingBlobStore {
     public func lock(of ref: String) throws -> BlobLock? { entries.withLock { $0[ref]?.lock } }
 
     public func extendRetention(_ ref: String, until: Date) throws {
-        try entries.withLock {
-            guard var e = $0[ref] else { throw BlobMissingError(ref: ref) }
-            if e.lock.retainUntil.map({ $0 < until }) ?? true { e.lock.retainUntil = until }
-            $0[ref] = e
-        }
+        try entries.withLock { try Self.change(ref, in: &$0) { $0.extend(to: until) } }
+    }
+
+    /// Changes the lock of `name` in `table`, or throws when there is no such object.
+    static func change(_ name: String, in table: inout [String: Entry], _ body: (inout BlobLock) -> Void) throws {
+        guard var e = table[name] else { throw BlobMissingError(ref: name) }
+        body(&e.lock)
+        table[name] = e
     }
 
     public func putObject(named name: String, _ data: Data, retainUntil: Date?) throws {
@@ -79,19 +82,11 @@ public final class InMemoryLockingBlobStore: LockingBlobStore {
     public func lock(ofObject name: String) throws -> BlobLock? { named.withLock { $0[name]?.lock } }
 
     public func extendRetention(ofObject name: String, until: Date) throws {
-        try named.withLock {
-            guard var e = $0[name] else { throw BlobMissingError(ref: name) }
-            if e.lock.retainUntil.map({ $0 < until }) ?? true { e.lock.retainUntil = until }
-            $0[name] = e
-        }
+        try named.withLock { try Self.change(name, in: &$0) { $0.extend(to: until) } }
     }
 
     public func setLegalHold(ofObject name: String, on: Bool) throws {
-        try named.withLock {
-            guard var e = $0[name] else { throw BlobMissingError(ref: name) }
-            e.lock.legalHold = on
-            $0[name] = e
-        }
+        try named.withLock { try Self.change(name, in: &$0) { $0.legalHold = on } }
     }
 
     /// Changes a named object's bytes, as someone with access to the disks could: for tamper tests.
@@ -100,11 +95,7 @@ public final class InMemoryLockingBlobStore: LockingBlobStore {
     }
 
     public func setLegalHold(_ ref: String, on: Bool) throws {
-        try entries.withLock {
-            guard var e = $0[ref] else { throw BlobMissingError(ref: ref) }
-            e.lock.legalHold = on
-            $0[ref] = e
-        }
+        try entries.withLock { try Self.change(ref, in: &$0) { $0.legalHold = on } }
     }
 }
 

@@ -12,6 +12,11 @@ public struct BlobLock: Sendable, Hashable {
         self.legalHold = legalHold
     }
 
+    /// Moves the retention to `until` if that is later; never earlier (as the storage enforces).
+    public mutating func extend(to until: Date) {
+        if retainUntil.map({ $0 < until }) ?? true { retainUntil = until }
+    }
+
     /// Whether the storage would refuse to destroy the blob at `now`.
     public func protects(at now: Date) -> Bool { legalHold || retainUntil.map { $0 > now } == true }
 }
