@@ -20,8 +20,8 @@ import traceback
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 # Sign-in hashes the password with bcrypt (cost 12): in a debug build on a loaded 2-core CI
@@ -35,6 +35,23 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def left_page(old):
+    """Like Selenium's staleness_of, but a check that races the navigation itself counts as left:
+    Chromium then answers "Node with given id does not belong to the document" (a plain
+    WebDriverException, not a stale-element one), which staleness_of lets escape."""
+    def check(_driver):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+    return check
 
 
 class Walkthrough:
@@ -119,7 +136,7 @@ class Walkthrough:
         loaded the next one, so that what follows never races an in-flight request."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         action()
-        WebDriverWait(self.driver, NAVIGATION_TIMEOUT).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, NAVIGATION_TIMEOUT).until(left_page(old))
         WebDriverWait(self.driver, NAVIGATION_TIMEOUT).until(
             lambda d: d.execute_script("return document.readyState") == "complete")
 
