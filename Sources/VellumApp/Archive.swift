@@ -138,7 +138,9 @@ public final class Archive: Sendable {
         return archive
     }
 
-    static func writePrivateFile(_ data: Data, to url: URL) throws {
+    /// Creates `url` readable by its owner only (0600), refusing one that exists, and syncs it:
+    /// for master keys and storage files.
+    public static func writePrivateFile(_ data: Data, to url: URL) throws {
         let fd = Glibc.open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { throw VellumError(.storage, "cannot create \(url.path): errno \(errno)") }
         defer { close(fd) }

@@ -28,7 +28,7 @@ public enum ArchiveBackends {
         let text = try StorageFileCopy.text(of: storage)
         return try Archive.create(
             at: dir, masterKeyFile: masterKeyFile,
-            prepare: { dir in try Self.writePrivate(text, to: dir.storageConfiguration) },
+            prepare: { dir in try Archive.writePrivateFile(text, to: dir.storageConfiguration) },
             assemble: { dir, master in try Self.assemble(configuration, dir, master, migrating: true) })
     }
 
@@ -94,12 +94,6 @@ public enum ArchiveBackends {
                 .configuration,
                 "the PostgreSQL schema \(pool.configuration.schema) at \(pool.configuration.target) lacks migrations "
                     + "\(missing.map(String.init).joined(separator: ", ")); run `vellum migrate`")
-        }
-    }
-
-    static func writePrivate(_ data: Data, to url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw VellumError(.storage, "cannot write \(url.path)")
         }
     }
 }

@@ -74,8 +74,8 @@ public enum ArchiveMigration {
             guard let keyBytes = fm.contents(atPath: keyFile.path) else {
                 throw VellumError(.notFound, "cannot read the master key file \(keyFile.path)")
             }
-            if masterKeyFile == nil { try ArchiveBackends.writePrivate(keyBytes, to: target.defaultMasterKey) }
-            try ArchiveBackends.writePrivate(try StorageFileCopy.text(of: storage), to: target.storageConfiguration)
+            if masterKeyFile == nil { try Archive.writePrivateFile(keyBytes, to: target.defaultMasterKey) }
+            try Archive.writePrivateFile(try StorageFileCopy.text(of: storage), to: target.storageConfiguration)
             let to = try ArchiveBackends.assemble(configuration, target, try MasterKey(fileContents: keyBytes), migrating: true)
             guard let postgres = to.store as? PostgresArchiveStore else {
                 throw VellumError(.refused, "the target is not PostgreSQL")

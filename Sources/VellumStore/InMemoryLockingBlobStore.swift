@@ -13,6 +13,8 @@ public final class InMemoryLockingBlobStore: LockingBlobStore {
 
     let entries = Mutex<[String: Entry]>([:])
     let named = Mutex<[String: Entry]>([:])
+    /// Thrown by every lock change while set: a storage that refuses or cannot be reached.
+    let changeFailure = Mutex<(any Error & Sendable)?>(nil)
     let clock: @Sendable () -> Date
     /// What ``put(_:)`` (the protocol's call without a date) locks for: like a bucket's default retention.
     let defaultRetention: TimeInterval?
@@ -56,11 +58,17 @@ public final class InMemoryLockingBlobStore: LockingBlobStore {
     public func lock(of ref: String) throws -> BlobLock? { entries.withLock { $0[ref]?.lock } }
 
     public func extendRetention(_ ref: String, until: Date) throws {
-        try entries.withLock { try Self.change(ref, in: &$0) { $0.extend(to: until) } }
+        try entries.withLock { try change(ref, in: &$0) { $0.extend(to: until) } }
+    }
+
+    /// Makes every later lock change throw `error` (nil: succeed again), for failure tests.
+    public func failLockChanges(with error: (any Error & Sendable)?) {
+        changeFailure.withLock { $0 = error }
     }
 
     /// Changes the lock of `name` in `table`, or throws when there is no such object.
-    static func change(_ name: String, in table: inout [String: Entry], _ body: (inout BlobLock) -> Void) throws {
+    func change(_ name: String, in table: inout [String: Entry], _ body: (inout BlobLock) -> Void) throws {
+        if let failure = changeFailure.withLock({ $0 }) { throw failure }
         guard var e = table[name] else { throw BlobMissingError(ref: name) }
         body(&e.lock)
         table[name] = e
@@ -82,11 +90,11 @@ public final class InMemoryLockingBlobStore: LockingBlobStore {
     public func lock(ofObject name: String) throws -> BlobLock? { named.withLock { $0[name]?.lock } }
 
     public func extendRetention(ofObject name: String, until: Date) throws {
-        try named.withLock { try Self.change(name, in: &$0) { $0.extend(to: until) } }
+        try named.withLock { try change(name, in: &$0) { $0.extend(to: until) } }
     }
 
     public func setLegalHold(ofObject name: String, on: Bool) throws {
-        try named.withLock { try Self.change(name, in: &$0) { $0.legalHold = on } }
+        try named.withLock { try change(name, in: &$0) { $0.legalHold = on } }
     }
 
     /// Changes a named object's bytes, as someone with access to the disks could: for tamper tests.
@@ -95,7 +103,7 @@ public final class InMemoryLockingBlobStore: LockingBlobStore {
     }
 
     public func setLegalHold(_ ref: String, on: Bool) throws {
-        try entries.withLock { try Self.change(ref, in: &$0) { $0.legalHold = on } }
+        try entries.withLock { try change(ref, in: &$0) { $0.legalHold = on } }
     }
 }
 

@@ -58,22 +58,25 @@ public struct ObjectLockService: Sendable {
         let wanted = try wantedLocks(facts, segments: try copies.segments())
         var report = Report(records: wanted.records, blobs: wanted.blobs.count, segments: wanted.segments.count, records_copied: copied)
         for (ref, want) in wanted.blobs.sorted(by: { $0.key < $1.key }) {
-            apply(want, to: try store.lock(of: ref), &report,
-                  extend: { try store.extendRetention(ref, until: $0) }, hold: { try store.setLegalHold(ref, on: $0) })
+            try apply(want, &report, lock: { try store.lock(of: ref) },
+                      extend: { try store.extendRetention(ref, until: $0) }, hold: { try store.setLegalHold(ref, on: $0) })
         }
         for (name, want) in wanted.segments.sorted(by: { $0.key < $1.key }) {
-            apply(want, to: try store.lock(ofObject: name), &report,
-                  extend: { try store.extendRetention(ofObject: name, until: $0) }, hold: { try store.setLegalHold(ofObject: name, on: $0) })
+            try apply(want, &report, lock: { try store.lock(ofObject: name) },
+                      extend: { try store.extendRetention(ofObject: name, until: $0) }, hold: { try store.setLegalHold(ofObject: name, on: $0) })
         }
         (report.deferred_deleted, report.deferred_waiting) = try DeferredBlobDeletions(archive: archive).retry()
         return report
     }
 
-    /// Extends and holds as `want` says, counting each change; a missing object is counted as such.
+    /// Extends and holds as `want` says, counting each change. A missing object is counted as
+    /// such (also one gone between reading its lock and changing it); any other failure of the
+    /// storage is thrown, so the run fails and is retried rather than reporting locks it did not set.
     func apply(
-        _ want: BlobLock, to have: BlobLock?, _ report: inout Report, extend: (Date) throws -> Void, hold: (Bool) throws -> Void
-    ) {
-        guard let have else {
+        _ want: BlobLock, _ report: inout Report, lock: () throws -> BlobLock?, extend: (Date) throws -> Void,
+        hold: (Bool) throws -> Void
+    ) throws {
+        guard let have = try lock() else {
             report.missing += 1
             return
         }
@@ -87,6 +90,7 @@ public struct ObjectLockService: Sendable {
                 if want.legalHold { report.holds_placed += 1 } else { report.holds_lifted += 1 }
             }
         } catch {
+            guard try lock() == nil else { throw error }
             report.missing += 1
         }
     }
@@ -107,10 +111,7 @@ public struct ObjectLockService: Sendable {
         }
 
         func lockEnd(of m: ArchivedMessage, stored: StoredRecord) -> Date? {
-            lookup?.decision(
-                channel: m.channel, sentAt: Timestamp(rfc3339: m.sent_at) ?? Timestamp(seconds: stored.sentAt / 1000),
-                capturedAt: Timestamp(seconds: m.captured_at / 1000), employeeIDs: ([m.from] + m.to).map(\.employee)
-            ).retainUntil.map(RetentionLookup.lockEnd(keptThrough:))
+            lookup?.decision(for: m, stored: stored).retainUntil.map(RetentionLookup.lockEnd(keptThrough:))
         }
 
         func held(_ m: ArchivedMessage) -> Bool {

@@ -24,9 +24,7 @@ struct RecordGovernance {
 
     /// The retention decision for a record: the longest rule matching its channel and its employees.
     func retention(of m: ArchivedMessage, stored: StoredRecord) -> RetentionDecision {
-        RetentionLookup(policy: policy, directory: directory).decision(
-            channel: m.channel, sentAt: Timestamp(rfc3339: m.sent_at) ?? Timestamp(seconds: stored.sentAt / 1000),
-            capturedAt: Timestamp(seconds: m.captured_at / 1000), employeeIDs: ([m.from] + m.to).map(\.employee))
+        RetentionLookup(policy: policy, directory: directory).decision(for: m, stored: stored)
     }
 
     /// The holds whose scope covers the record, released and lapsed ones included.

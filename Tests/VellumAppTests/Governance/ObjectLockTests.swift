@@ -119,6 +119,33 @@ struct ObjectLockTests {
         #expect(try l.store.lock(of: memo)?.legalHold == false)
     }
 
+    @Test("a storage that refuses a lock change fails the sync, not counted as missing; a vanished object is missing")
+    func storageFailureIsThrown() throws {
+        struct Refused: Error, Sendable {}
+        let l = try Locked(today: "2026-11-29")
+        try l.setUpDirectoryAndPolicy()
+        try l.importChat()
+        let locks = ObjectLockService(archive: l.archive)
+        _ = try locks.sync(on: CalendarDay("2026-11-29")!)
+        _ = try HoldService(archive: l.archive).create(
+            matter: "Baker dispute", reason: "threatened claim", scope: HoldScope(externalParties: ["+44 7700 900123"]),
+            actor: "legal", on: CalendarDay("2026-11-29")!)
+        l.store.failLockChanges(with: Refused())
+        #expect(throws: Refused.self) { try locks.sync(on: CalendarDay("2026-11-29")!) }
+        l.store.failLockChanges(with: nil)
+        let retried = try locks.sync(on: CalendarDay("2026-11-29")!)
+        #expect(retried.holds_placed == 2 && retried.missing == 0, "the next run places what the failed one could not")
+
+        let memo = try l.blob(.whatsapp, "+85291230001", "wa2")
+        l.set(today: "2040-01-01")
+        _ = try HoldService(archive: l.archive).list().map {
+            try HoldService(archive: l.archive).release($0.id, reason: "settled", actor: "legal", on: CalendarDay("2040-01-01")!)
+        }
+        try l.store.setLegalHold(memo, on: false)
+        try l.store.delete(memo)
+        #expect(try locks.sync(on: CalendarDay("2040-01-01")!).missing == 1)
+    }
+
     @Test("a longer rule extends the locks; a shorter one never shortens them")
     func longerRuleExtends() throws {
         let l = try Locked(today: "2026-11-29")
