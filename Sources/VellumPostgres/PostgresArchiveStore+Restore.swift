@@ -23,7 +23,8 @@ extension PostgresArchiveStore {
                 try insert(chunk, types: types, s)
                 written[chunk.table, default: 0] += chunk.rows.count
             }
-            try s.execute("UPDATE index_docs SET document = keyed_tokens_tsvector(tokens)")
+            try s.execute(
+                "INSERT INTO message_index(position, document) SELECT position, keyed_tokens_tsvector(tokens) FROM index_docs")
             for row in try s.query(
                 "SELECT table_name::text, column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'")
             {
@@ -55,7 +56,7 @@ extension PostgresArchiveStore {
     }
 
     /// Multi-row INSERTs, each value bound and cast to its column's type; at most ~30,000
-    /// parameters per statement (the protocol allows 65,535). `index_docs.document` is filled afterwards.
+    /// parameters per statement (the protocol allows 65,535). `message_index` is built afterwards from `index_docs`.
     func insert(_ chunk: TableChunk, types: [String: [String: String]], _ s: PostgresSession) throws {
         guard let columnTypes = types[chunk.table] else {
             throw VellumError(.storage, "the PostgreSQL schema has no table \(chunk.table); run `vellum migrate`")
@@ -66,8 +67,6 @@ extension PostgresArchiveStore {
             }
             return type
         }
-        let extra = chunk.table == "index_docs" ? ", document" : ""
-        let extraValue = chunk.table == "index_docs" ? ", ''::tsvector" : ""
         let perStatement = max(1, 30_000 / max(1, chunk.columns.count))
         for start in stride(from: 0, to: chunk.rows.count, by: perStatement) {
             let rows = chunk.rows[start ..< min(start + perStatement, chunk.rows.count)]
@@ -79,11 +78,11 @@ extension PostgresArchiveStore {
                     try Self.bind(value, as: type, table: chunk.table, into: &bindings)
                     placeholders.append("$\(bindings.count)::\(type)")
                 }
-                tuples.append("(" + placeholders.joined(separator: ", ") + extraValue + ")")
+                tuples.append("(" + placeholders.joined(separator: ", ") + ")")
             }
             let columns = chunk.columns.map { "\"\($0)\"" }.joined(separator: ", ")
             try s.execute(PostgresQuery(
-                unsafeSQL: "INSERT INTO \"\(chunk.table)\" (\(columns)\(extra)) VALUES " + tuples.joined(separator: ", "),
+                unsafeSQL: "INSERT INTO \"\(chunk.table)\" (\(columns)) VALUES " + tuples.joined(separator: ", "),
                 binds: bindings))
         }
     }

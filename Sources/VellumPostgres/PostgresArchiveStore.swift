@@ -46,7 +46,7 @@ public struct PostgresArchiveStore: ArchiveStore {
     public func reclaim() throws -> Bool {
         try pool.withConnection { s in
             try s.execute(
-                "VACUUM records, record_participants, record_tags, index_docs, alerts, restricted_records")
+                "VACUUM records, record_participants, record_tags, index_docs, message_index, alerts, restricted_records")
         }
         return true
     }

@@ -31,5 +31,6 @@ public enum PostgresSchema {
                 // Which server runs a job that must not run twice (docs/decisions/0015-job-leases.md).
                 "CREATE TABLE leases(name text PRIMARY KEY, holder text NOT NULL, until bigint NOT NULL)",
             ]),
+        messageIndex,
     ]
 }

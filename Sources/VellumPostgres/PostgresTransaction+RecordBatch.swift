@@ -60,9 +60,8 @@ extension PostgresTransaction {
                 FROM unnest(\(columns.tagOrdinals)::bigint[], \(columns.tagKeys)::bytea[]) AS u(n, key)
                 JOIN k ON k.n = u.n
                 ON CONFLICT DO NOTHING),
-            d AS (
-                INSERT INTO index_docs(position, tokens, document)
-                SELECT position, tokens, keyed_tokens_tsvector(tokens) FROM k)
+            d AS (INSERT INTO index_docs(position, tokens) SELECT position, tokens FROM k),
+            m AS (INSERT INTO message_index(position, document) SELECT position, keyed_tokens_tsvector(tokens) FROM k)
             SELECT count(*) FROM r
             """, as: Int.self) ?? 0
         if inserted == batch.count { return }

@@ -112,9 +112,10 @@ extension PostgresTransaction {
             t AS (
                 INSERT INTO record_tags(tag_key, position)
                 SELECT DISTINCT k, r.position FROM r, unnest(\(tags)::bytea[]) AS k ON CONFLICT DO NOTHING),
-            d AS (
-                INSERT INTO index_docs(position, tokens, document)
-                SELECT r.position, \(indexTokens), keyed_tokens_tsvector(\(indexTokens)) FROM r)
+            d AS (INSERT INTO index_docs(position, tokens) SELECT r.position, \(indexTokens) FROM r),
+            m AS (
+                INSERT INTO message_index(position, document)
+                SELECT r.position, keyed_tokens_tsvector(\(indexTokens)) FROM r)
             SELECT position FROM r
             """, as: Int64.self)
         guard inserted == nil else { return }

@@ -15,6 +15,7 @@ extension PostgresTransaction {
         try execute(
             """
             WITH d AS (DELETE FROM index_docs WHERE position = \(position)),
+            m AS (DELETE FROM message_index WHERE position = \(position)),
             p AS (DELETE FROM record_participants WHERE position = \(position)),
             t AS (DELETE FROM record_tags WHERE position = \(position)),
             r AS (DELETE FROM records WHERE position = \(position)),

@@ -3,25 +3,30 @@ import PostgresNIO
 import VellumCore
 import VellumStore
 
-/// Search over the blind index: an ``IndexQuery`` becomes one `tsquery` over `index_docs.document`
-/// (GIN-indexed) plus filters on the record's keyed columns, every value bound as a parameter.
+/// Search over the blind index: an ``IndexQuery`` becomes one `tsquery` over
+/// `message_index.document` (GIN-indexed) plus filters on the record's keyed columns, every value
+/// bound as a parameter.
+///
+/// Ranked by relevance, the matches are scored and counted in one pass over `message_index` alone
+/// (a window count over the scored positions), the top of the list is cut there with the position
+/// as tie-break, and only that page's records are read: the other matches are never joined with
+/// `records` (docs/decisions/0019). Ordered by time, the page walks `records` by `sent_at` and the
+/// total is a second statement.
 extension PostgresTransaction {
     func search(_ q: IndexQuery) throws -> IndexResult {
         var s = PostgresStatement()
+        var matchFilters: [String] = []
         var filters: [String] = []
         let positives = q.phrases.map { TokenMatch.phrase($0) } + (q.text.map { [$0] } ?? [])
-        var rank: String?
-        var joinsIndex = false
+        var match: String?
         if !positives.isEmpty {
-            var match = positives.map(Self.tsquery).joined(separator: " & ")
-            if let excluded = q.excludedText { match = "(\(match)) & !\(Self.tsquery(excluded))" }
-            let p = try s.bind(match)
-            filters.append("d.document @@ \(p)::tsquery")
-            rank = "ts_rank(d.document, \(p)::tsquery)"
-            joinsIndex = true
+            var query = positives.map(Self.tsquery).joined(separator: " & ")
+            if let excluded = q.excludedText { query = "(\(query)) & !\(Self.tsquery(excluded))" }
+            let p = try s.bind(query)
+            match = "\(p)::tsquery"
+            matchFilters.append("d.document @@ \(p)::tsquery")
         } else if let excluded = q.excludedText {
-            filters.append("NOT (d.document @@ \(try s.bind(Self.tsquery(excluded)))::tsquery)")
-            joinsIndex = true
+            matchFilters.append("NOT (d.document @@ \(try s.bind(Self.tsquery(excluded)))::tsquery)")
         }
         for group in q.tagGroups where !group.isEmpty {
             filters.append(
@@ -53,18 +58,24 @@ extension PostgresTransaction {
                 "EXISTS (SELECT 1 FROM record_participants p WHERE p.position = r.position AND p.party_key = ANY(\(p)))")
             filters.append("NOT (r.sender_key = ANY(\(p)))")
         }
-        if q.excludeRestricted {
-            filters.append("NOT EXISTS (SELECT 1 FROM restricted_records x WHERE x.id = r.id)")
+        // Restricted records are few: a hashed list of their positions, so the filter needs no join.
+        let restricted = q.excludeRestricted
+            ? ["position NOT IN (SELECT x2.position FROM restricted_records x JOIN records x2 ON x2.id = x.id)"]
+            : []
+
+        if let match, q.order == .relevance {
+            return try ranked(
+                match: match, matchFilters: matchFilters, filters: filters,
+                restricted: restricted.map { "d." + $0 }, limit: q.limit, offset: q.offset, statement: s)
         }
-        let from = joinsIndex ? "records r JOIN index_docs d ON d.position = r.position" : "records r"
-        let whereClause = filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND ")
+        let from = matchFilters.isEmpty ? "records r" : "records r JOIN message_index d ON d.position = r.position"
+        let all = matchFilters + filters + restricted.map { "r." + $0 }
+        let whereClause = all.isEmpty ? "" : " WHERE " + all.joined(separator: " AND ")
         let order =
             switch q.order {
-            case .relevance: rank.map { "\($0) DESC, r.sent_at, r.position" } ?? "r.sent_at, r.position"
-            case .timeAscending: "r.sent_at, r.ledger_index, r.position"
+            case .relevance, .timeAscending: "r.sent_at, r.ledger_index, r.position"
             case .timeDescending: "r.sent_at DESC, r.ledger_index DESC, r.position DESC"
             }
-
         var count = s
         count.append("SELECT count(*) FROM \(from)\(whereClause)")
         let total = try value(count.query, as: Int.self) ?? 0
@@ -76,6 +87,48 @@ extension PostgresTransaction {
             "SELECT \(Self.recordColumns) FROM \(from)\(whereClause) ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)")
         let hits = try rows(page.query, as: RecordRow.self).map { try Self.decodeRecord($0).record }
         return IndexResult(total: total, hits: hits)
+    }
+
+    /// Relevance order: `ts_rank` of every match, and their number, from one scan of the matching
+    /// documents (joined with `records` only when a filter needs a record column); the page is the
+    /// top `limit` after `offset` by rank, then position, shown by rank, then time, as SQLite does.
+    private func ranked(
+        match: String, matchFilters: [String], filters: [String], restricted: [String], limit: Int, offset: Int,
+        statement s: PostgresStatement
+    ) throws -> IndexResult {
+        let from = filters.isEmpty ? "message_index d" : "message_index d JOIN records r ON r.position = d.position"
+        let whereClause = " WHERE " + (matchFilters + filters + restricted).joined(separator: " AND ")
+        var page = s
+        let limitParameter = try page.bind(limit)
+        let offsetParameter = try page.bind(offset)
+        // OFFSET 0 keeps the scored rows a subquery of their own, so the window counts narrow
+        // (position, rank) rows rather than carrying each document up to the sort.
+        page.append(
+            """
+            SELECT position, rank, count(*) OVER () FROM (
+                SELECT d.position, ts_rank(d.document, \(match)) AS rank FROM \(from)\(whereClause) OFFSET 0) s
+            ORDER BY rank DESC, position LIMIT \(limitParameter) OFFSET \(offsetParameter)
+            """)
+        let top = try rows(page.query, as: (Int64, Float, Int).self)
+        let total: Int
+        if let first = top.first {
+            total = first.2
+        } else {
+            var count = s
+            count.append("SELECT count(*) FROM \(from)\(whereClause)")
+            total = try value(count.query, as: Int.self) ?? 0
+        }
+        guard !top.isEmpty else { return IndexResult(total: total, hits: []) }
+        let rank = Dictionary(uniqueKeysWithValues: top.map { ($0.0, $0.1) })
+        let hits = try fetchRecords(
+            "SELECT \(unescaped: Self.recordColumns) FROM records r WHERE r.position = ANY(\(top.map(\.0)))")
+            .sorted {
+                let (a, b) = (rank[$0.position] ?? 0, rank[$1.position] ?? 0)
+                if a != b { return a > b }
+                if $0.record.sentAt != $1.record.sentAt { return $0.record.sentAt < $1.record.sentAt }
+                return $0.position < $1.position
+            }
+        return IndexResult(total: total, hits: hits.map(\.record))
     }
 
     static func participant(in keys: [Data], _ s: inout PostgresStatement) throws -> String {

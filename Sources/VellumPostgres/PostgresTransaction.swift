@@ -86,28 +86,32 @@ final class PostgresTransaction: ArchiveWriter {
             as: String.self)
     }
 
-    /// Every index row's `tsvector` rebuilt from its tokens and compared with the stored one, and
-    /// every record matched with exactly one index row. The GIN index itself is PostgreSQL's to keep.
+    /// Every search document rebuilt from its record's keyed tokens and compared with the stored
+    /// one, and every record matched with exactly one token row and one document. The GIN index
+    /// itself is PostgreSQL's to keep.
     func indexIntegrityProblems() throws -> [String] {
         var problems: [String] = []
         let differing =
             try value(
                 """
-                SELECT count(*) FROM index_docs WHERE document IS DISTINCT FROM keyed_tokens_tsvector(tokens)
+                SELECT count(*) FROM index_docs d JOIN message_index m ON m.position = d.position
+                WHERE m.document IS DISTINCT FROM keyed_tokens_tsvector(d.tokens)
                 """, as: Int.self) ?? 0
-        if differing > 0 { problems.append("\(differing) index rows disagree with their tokens") }
-        let unindexed =
-            try value(
-                """
-                SELECT count(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM index_docs d WHERE d.position = r.position)
-                """, as: Int.self) ?? 0
-        if unindexed > 0 { problems.append("\(unindexed) records have no index row") }
-        let stray =
-            try value(
-                """
-                SELECT count(*) FROM index_docs d WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.position = d.position)
-                """, as: Int.self) ?? 0
-        if stray > 0 { problems.append("\(stray) index rows belong to no record") }
+        if differing > 0 { problems.append("\(differing) search documents disagree with their index tokens") }
+        for (table, what) in [("index_docs", "index row"), ("message_index", "search document")] {
+            let unindexed =
+                try value(
+                    PostgresQuery(unsafeSQL: """
+                        SELECT count(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM \(table) d WHERE d.position = r.position)
+                        """), as: Int.self) ?? 0
+            if unindexed > 0 { problems.append("\(unindexed) records have no \(what)") }
+            let stray =
+                try value(
+                    PostgresQuery(unsafeSQL: """
+                        SELECT count(*) FROM \(table) d WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.position = d.position)
+                        """), as: Int.self) ?? 0
+            if stray > 0 { problems.append("\(stray) \(what)s belong to no record") }
+        }
         return problems
     }
 }

@@ -24,10 +24,33 @@ struct PostgresArchiveStoreConformanceTests {
             let store = try PostgresArchiveStore.open(pool)
             try ArchiveStoreConformance.cases["search matches phrases by position and ANDs them"]!(store)
             #expect(try store.write { try $0.indexIntegrityProblems() }.isEmpty)
-            try pool.withConnection {
-                try $0.execute("UPDATE index_docs SET tokens = 'zz yy' WHERE position = (SELECT min(position) FROM records)")
+            let first = "(SELECT min(position) FROM records)"
+            let tampering = [
+                ("UPDATE index_docs SET tokens = 'zz yy' WHERE position = \(first)", "disagree with their index tokens"),
+                ("UPDATE message_index SET document = 'zz:1'::tsvector WHERE position = \(first)", "disagree"),
+                ("DELETE FROM message_index WHERE position = \(first)", "records have no search document"),
+                ("DELETE FROM index_docs WHERE position = \(first)", "records have no index row"),
+                ("INSERT INTO message_index VALUES (999999, 'a:1')", "search documents belong to no record"),
+            ]
+            for (sql, problem) in tampering {
+                let saved = try pool.withConnection { s in
+                    try s.execute("CREATE TEMP TABLE saved_docs AS SELECT * FROM index_docs")
+                    try s.execute("CREATE TEMP TABLE saved_index AS SELECT * FROM message_index")
+                    try s.execute(PostgresQuery(unsafeSQL: sql))
+                    return s
+                }
+                _ = saved
+                let problems = try store.write { try $0.indexIntegrityProblems() }
+                #expect(problems.contains { $0.contains(problem) }, "\(sql): \(problems)")
+                try pool.withConnection { s in
+                    try s.execute("DELETE FROM index_docs")
+                    try s.execute("DELETE FROM message_index")
+                    try s.execute("INSERT INTO index_docs SELECT * FROM saved_docs")
+                    try s.execute("INSERT INTO message_index SELECT * FROM saved_index")
+                    try s.execute("DROP TABLE saved_docs, saved_index")
+                }
+                #expect(try store.write { try $0.indexIntegrityProblems() }.isEmpty, "restored after \(sql)")
             }
-            #expect(try !store.write { try $0.indexIntegrityProblems() }.isEmpty)
         }
     }
 

@@ -39,6 +39,45 @@ struct PostgresMigratorTests {
         }
     }
 
+    @Test("migration 4 moves each search document out of index_docs unchanged, and search finds it there")
+    func messageIndexMigration() throws {
+        try PostgresTestEnvironment.withPool { pool throws in
+            let before = PostgresSchema.migrations.filter { $0.version < 4 }
+            #expect(try PostgresMigrator.migrate(pool, migrations: before) == [1, 2, 3])
+            try pool.withConnection { s in
+                try s.execute(
+                    """
+                    INSERT INTO index_docs(position, tokens, document)
+                    SELECT n, 'tok' || n || ' common', keyed_tokens_tsvector('tok' || n || ' common')
+                    FROM generate_series(1, 300) AS n
+                    """)
+            }
+            #expect(try PostgresMigrator.migrate(pool) == [4])
+            let (moved, same, columns, hits) = try pool.withConnection { s in
+                let moved = try s.decode(try s.query("SELECT count(*) FROM message_index"), as: Int.self)
+                let same = try s.decode(
+                    try s.query(
+                        """
+                        SELECT count(*) FROM message_index m JOIN index_docs d USING (position)
+                        WHERE m.document = keyed_tokens_tsvector(d.tokens)
+                        """), as: Int.self)
+                let columns = try s.decode(
+                    try s.query(
+                        """
+                        SELECT string_agg(column_name::text, ',' ORDER BY ordinal_position) FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND table_name = 'index_docs'
+                        """), as: String.self)
+                let hits = try s.decode(
+                    try s.query("SELECT position FROM message_index WHERE document @@ '''tok7'''::tsquery"), as: Int64.self)
+                return (moved, same, columns, hits)
+            }
+            #expect(moved == [300])
+            #expect(same == [300])
+            #expect(columns == ["position,tokens"])
+            #expect(hits == [7])
+        }
+    }
+
     @Test("a database migrated by a newer build is refused")
     func newerDatabaseRefused() throws {
         try PostgresTestEnvironment.withPool { pool throws in
