@@ -194,7 +194,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
-            name: "VellumSQLiteTests", dependencies: ["VellumSQLite", "VellumStoreTesting"], swiftSettings: strict),
+            name: "VellumSQLiteTests", dependencies: ["VellumSQLite", "VellumStoreTesting", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(
             name: "VellumCaptureTests",
             dependencies: [
