@@ -20,9 +20,11 @@ struct ObjectLockCommand: ParsableCommand {
             """)
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
+    @Flag(help: "Examine every record, not only those committed since the last run (a full run happens by itself once a day and whenever the policy, the directory or the holds change).")
+    var full = false
 
     func run() throws {
-        let report = try ObjectLockService(archive: try archive.open()).sync(on: HoldCommand.today())
+        let report = try ObjectLockService(archive: try archive.open()).sync(on: HoldCommand.today(), full: full)
         if output.json { return try Output.json(report) }
         Self.describe(report)
     }
@@ -36,8 +38,8 @@ struct ObjectLockCommand: ParsableCommand {
 
     static func describe(_ r: ObjectLockService.Report) {
         if r.records_copied > 0 { print("Sealed records copied to the bucket now: \(r.records_copied).") }
-        print("Storage locks: \(r.blobs) attachment(s) of \(r.records) record(s) and \(r.segments) segment(s) of sealed "
-            + "records checked; retention extended on \(r.retention_extended), legal hold placed on \(r.holds_placed), "
+        print("Storage locks\(r.full ? "" : " (records committed since the last run)"): \(r.blobs) attachment(s) of "
+            + "\(r.records) record(s) and \(r.segments) segment(s) of sealed records checked; retention extended on \(r.retention_extended), legal hold placed on \(r.holds_placed), "
             + "lifted from \(r.holds_lifted).")
         if r.deferred_deleted + r.deferred_waiting > 0 {
             print("Attachments of removed records: \(r.deferred_deleted) deleted now, \(r.deferred_waiting) still locked.")

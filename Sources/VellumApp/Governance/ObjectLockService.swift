@@ -1,5 +1,6 @@
 public import Foundation
 import VellumCore
+import VellumCrypto
 public import VellumPolicy
 public import VellumStore
 
@@ -15,6 +16,9 @@ public import VellumStore
 ///   already: the record's key was destroyed with the record.
 ///
 /// Runs after every retention run, after hold changes from the CLI, and periodically in the server.
+/// A run whose facts (policy, directory, active holds) are those of the last complete run examines
+/// only the records committed since; a change of facts, a day since the last full run, or `full`
+/// examines every record again (a full run also restores a legal hold someone lifted in the bucket).
 public struct ObjectLockService: Sendable {
     let archive: Archive
 
@@ -39,32 +43,64 @@ public struct ObjectLockService: Sendable {
         public var segments = 0
         /// Records that had no copy in the bucket and were copied now.
         public var records_copied = 0
+        /// Every record examined (the facts changed, or the first run), or only those committed
+        /// since the last complete run.
+        public var full = true
     }
+
+    /// Where the last complete run left off, and the facts it applied.
+    struct Mark: Codable {
+        var facts: String
+        var position: Int64
+        /// When every record was last examined (milliseconds since 1970).
+        var fullAt: Int64
+    }
+
+    /// How long incremental runs may follow a full one.
+    static let fullRunInterval: Int64 = 24 * 3600 * 1000
+
+    static let markKey = "locks-synced"
 
     /// The blob store's locking face, or nil when it does not lock (the embedded file store).
     public var lockingStore: (any LockingBlobStore)? { archive.blobs as? any LockingBlobStore }
 
     /// Brings every blob's lock to what the policy and the holds require on `day`, then retries
     /// the deletions the storage refused earlier. Without a policy, only holds are applied.
-    public func sync(on day: CalendarDay) throws -> Report {
+    public func sync(on day: CalendarDay, full forced: Bool = false) throws -> Report {
         guard let store = lockingStore else {
             throw VellumError(.refused, "this archive's blob store has no storage locks (only S3 with Object Lock has)")
         }
         let facts = try Facts(archive: archive, day: day)
         let copies = WormCopies(archive: archive)
+        // Records the repair copies now lie after the copy watermark: an incremental run starts
+        // no later than that, so their segments get their holds too.
+        let copiedUpTo = try archive.store.read { try $0.meta(WormCopies.watermarkKey) }
+            .flatMap { Int64(String(decoding: $0, as: UTF8.self)) } ?? -1
+        let mark = try archive.store.read { try $0.meta(Self.markKey) }.flatMap { try? JSONDecoder().decode(Mark.self, from: $0) }
+        let now = archive.nowMilliseconds
+        let after = forced ? -1 : mark.map {
+            $0.facts == facts.fingerprint && now - $0.fullAt < Self.fullRunInterval ? min($0.position, copiedUpTo) : -1
+        } ?? -1
         let copied = try copies.repair { record in
             try facts.lockEnd(of: try archive.open(record).message, stored: record)
         }
-        let wanted = try wantedLocks(facts, segments: try copies.segments())
-        var report = Report(records: wanted.records, blobs: wanted.blobs.count, segments: wanted.segments.count, records_copied: copied)
+        let wanted = try wantedLocks(facts, segments: try copies.segments(), after: after)
+        var report = Report(
+            records: wanted.records, blobs: wanted.blobs.count, segments: wanted.segments.count, records_copied: copied,
+            full: after < 0)
+        // Seen from part of the records, a blob or segment shared with older ones may want less
+        // than they do: an incremental run extends and places holds, never lifts one.
         for (ref, want) in wanted.blobs.sorted(by: { $0.key < $1.key }) {
-            try apply(want, &report, lock: { try store.lock(of: ref) },
+            try apply(want, &report, mayLift: after < 0, lock: { try store.lock(of: ref) },
                       extend: { try store.extendRetention(ref, until: $0) }, hold: { try store.setLegalHold(ref, on: $0) })
         }
         for (name, want) in wanted.segments.sorted(by: { $0.key < $1.key }) {
-            try apply(want, &report, lock: { try store.lock(ofObject: name) },
+            try apply(want, &report, mayLift: after < 0, lock: { try store.lock(ofObject: name) },
                       extend: { try store.extendRetention(ofObject: name, until: $0) }, hold: { try store.setLegalHold(ofObject: name, on: $0) })
         }
+        let done = try JSONEncoder().encode(Mark(
+            facts: facts.fingerprint, position: max(wanted.last, after), fullAt: after < 0 ? now : mark?.fullAt ?? now))
+        try archive.store.write { try $0.setMeta(Self.markKey, done) }
         (report.deferred_deleted, report.deferred_waiting) = try DeferredBlobDeletions(archive: archive).retry()
         return report
     }
@@ -73,8 +109,8 @@ public struct ObjectLockService: Sendable {
     /// such (also one gone between reading its lock and changing it); any other failure of the
     /// storage is thrown, so the run fails and is retried rather than reporting locks it did not set.
     func apply(
-        _ want: BlobLock, _ report: inout Report, lock: () throws -> BlobLock?, extend: (Date) throws -> Void,
-        hold: (Bool) throws -> Void
+        _ want: BlobLock, _ report: inout Report, mayLift: Bool = true, lock: () throws -> BlobLock?,
+        extend: (Date) throws -> Void, hold: (Bool) throws -> Void
     ) throws {
         guard let have = try lock() else {
             report.missing += 1
@@ -85,7 +121,7 @@ public struct ObjectLockService: Sendable {
                 try extend(until)
                 report.retention_extended += 1
             }
-            if want.legalHold != have.legalHold {
+            if want.legalHold != have.legalHold, want.legalHold || mayLift {
                 try hold(want.legalHold)
                 if want.legalHold { report.holds_placed += 1 } else { report.holds_lifted += 1 }
             }
@@ -100,6 +136,9 @@ public struct ObjectLockService: Sendable {
         let lookup: RetentionLookup?
         let holds: [LegalHold]
         let coverage: HoldCoverage
+        /// A digest of everything a lock is decided from: the policy as applied, the directory and
+        /// the active holds (which are created and released, never edited).
+        let fingerprint: String
 
         init(archive: Archive, day: CalendarDay) throws {
             let policy = try PolicyService(archive: archive).active()
@@ -108,6 +147,16 @@ public struct ObjectLockService: Sendable {
             lookup = policy.map { RetentionLookup(policy: $0, directory: directory) }
             holds = try HoldService(archive: archive).list().filter { $0.isActive(on: day) }
             coverage = HoldCoverage(archive: archive)
+            var digest = StreamingSHA256()
+            let appliedPolicy = try archive.store.read { try $0.meta(PolicyService.metaKey) } ?? Data()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            let employees = try DirectoryService(archive: archive).employees().sorted { $0.id < $1.id }
+            for part in [appliedPolicy, try encoder.encode(employees), Data(holds.map(\.id).sorted().joined(separator: "\n").utf8)] {
+                digest.update(Data(String(part.count).utf8 + [0]))
+                digest.update(part)
+            }
+            fingerprint = digest.finalize().map { String(format: "%02x", $0) }.joined()
         }
 
         func lockEnd(of m: ArchivedMessage, stored: StoredRecord) -> Date? {
@@ -121,13 +170,14 @@ public struct ObjectLockService: Sendable {
 
     /// The lock each blob and each record segment should have: the latest retention end and any
     /// active hold over the records in it (records sealed before keys per record may share a blob).
-    func wantedLocks(_ facts: Facts, segments: [(range: ClosedRange<UInt64>, name: String)])
-        throws -> (records: Int, blobs: [String: BlobLock], segments: [String: BlobLock])
+    /// Of the records after position `after` (-1: every record); `last` is the last position seen.
+    func wantedLocks(_ facts: Facts, segments: [(range: ClosedRange<UInt64>, name: String)], after start: Int64 = -1)
+        throws -> (records: Int, blobs: [String: BlobLock], segments: [String: BlobLock], last: Int64)
     {
         var blobs: [String: BlobLock] = [:]
         var segmentLocks: [String: BlobLock] = [:]
         var records = 0
-        var after: Int64 = -1
+        var after = start
         func merge(_ until: Date?, _ held: Bool, into lock: inout BlobLock) {
             if let until, lock.retainUntil.map({ $0 < until }) ?? true { lock.retainUntil = until }
             lock.legalHold = lock.legalHold || held
@@ -152,7 +202,7 @@ public struct ObjectLockService: Sendable {
                 }
             }
         }
-        return (records, blobs, segmentLocks)
+        return (records, blobs, segmentLocks, after)
     }
 }
 

@@ -146,6 +146,49 @@ struct ObjectLockTests {
         #expect(try locks.sync(on: CalendarDay("2040-01-01")!).missing == 1)
     }
 
+    @Test("after a complete run only new records are examined, until the facts change, a day passes or a full run is asked for")
+    func incrementalRuns() throws {
+        let l = try Locked(today: "2026-11-29")
+        try l.setUpDirectoryAndPolicy()
+        try l.importChat()
+        let locks = ObjectLockService(archive: l.archive)
+        let first = try locks.sync(on: CalendarDay("2026-11-29")!)
+        #expect(first.full && first.records == 2 && first.segments == 1)
+        let again = try locks.sync(on: CalendarDay("2026-11-29")!)
+        #expect(!again.full && again.records == 0 && again.blobs == 0 && again.segments == 0)
+
+        // A hold changes the facts: every record again, and the memo is held.
+        _ = try HoldService(archive: l.archive).create(
+            matter: "Baker dispute", reason: "threatened claim", scope: HoldScope(externalParties: ["+44 7700 900123"]),
+            actor: "legal", on: CalendarDay("2026-11-29")!)
+        let held = try locks.sync(on: CalendarDay("2026-11-29")!)
+        #expect(held.full && held.holds_placed == 2)
+
+        // A new message from the held party, with a file: the incremental run holds its blob and segment.
+        let line = #"{"channel":"whatsapp","account":"+85291230001","conversation":{"id":"wa-tom","kind":"direct"},"id":"wa9","sent_at":"2026-11-29T10:00:00Z","from":{"id":"+44 7700 900123","name":"Tom Baker"},"to":[{"id":"+85291230001"}],"text":"Signed copy attached","attachments":[{"name":"signed.txt","media_type":"text/plain","content_base64":"c2lnbmVkIGNvcHk="}]}"#
+        _ = try FileImporter(ingestor: try Ingestor(archive: l.archive), format: .jsonl).importFile(try l.file("more.jsonl", line + "\n"))
+        let signed = try l.blob(.whatsapp, "+85291230001", "wa9")
+        let newOnes = try locks.sync(on: CalendarDay("2026-11-29")!)
+        #expect(!newOnes.full && newOnes.records == 1 && newOnes.blobs == 1 && newOnes.segments == 1)
+        #expect(newOnes.holds_placed == 2 && newOnes.holds_lifted == 0)
+        #expect(try l.store.lock(of: signed)?.legalHold == true)
+
+        // Someone with bucket rights lifts a hold by hand: only a full run puts it back.
+        let memo = try l.blob(.whatsapp, "+85291230001", "wa2")
+        try l.store.setLegalHold(memo, on: false)
+        #expect(try locks.sync(on: CalendarDay("2026-11-29")!).holds_placed == 0)
+        let forced = try locks.sync(on: CalendarDay("2026-11-29")!, full: true)
+        #expect(forced.full && forced.holds_placed == 1)
+        #expect(try l.store.lock(of: memo)?.legalHold == true)
+
+        // A day after the last full run, the next run is full again by itself.
+        try l.store.setLegalHold(memo, on: false)
+        l.clock.date.withLock { $0 += 25 * 3600 }
+        let daily = try locks.sync(on: CalendarDay("2026-11-30")!)
+        #expect(daily.full && daily.holds_placed == 1)
+        #expect(!(try locks.sync(on: CalendarDay("2026-11-30")!).full))
+    }
+
     @Test("a longer rule extends the locks; a shorter one never shortens them")
     func longerRuleExtends() throws {
         let l = try Locked(today: "2026-11-29")
