@@ -22,7 +22,9 @@ struct VerifyCommand: ParsableCommand {
             try Output.json(report)
         } else {
             print("\(report.records) records, \(report.ledger_entries) ledger entries, \(report.tree_heads) signed tree heads"
-                + (report.removed > 0 ? ", \(report.removed) records removed by disposition or erasure, each accounted for" : ""))
+                + (report.removed > 0 ? ", \(report.removed) records removed by disposition or erasure, each accounted for" : "")
+                + ((report.alerts ?? 0) > 0 ? ", \(report.alerts ?? 0) alerts with their review trail" : "")
+                + ((report.worm_copies ?? 0) > 0 ? ", \(report.worm_copies ?? 0) records matched with their locked copies" : ""))
             if report.ok { print("OK: everything verifies.") }
             for p in report.problems { print("PROBLEM \(p)") }
         }

@@ -151,4 +151,52 @@ struct TamperTests {
         future.size += 5
         #expect(!(try Verifier(archive: t.archive).verify(trustedHead: future).ok))
     }
+
+    /// Three alerts (see ``AlertQueueTests``): the first reviewed and closed, the second escalated.
+    static func reviewed(_ damage: (TestArchive, [Int64]) throws -> Void) throws -> Set<String> {
+        let t = try AlertQueueTests.flagged()
+        let service = AlertService(archive: t.archive)
+        let ids = try service.list(AlertQuery(), actor: "rev").map(\.id).sorted()
+        try service.review(ids[0], actor: "rev")
+        try service.close(ids[0], disposition: .falsePositive, note: "price talk, no advice", actor: "rev")
+        try service.escalate(ids[1], note: "needs a second look", actor: "rev")
+        let clean = try t.verify()
+        #expect(clean.ok && clean.alerts == 3, "\(clean.problems)")
+        try damage(t, ids)
+        return Set(try t.verify().problems.map(\.code))
+    }
+
+    @Test("an alert closed, reopened or deleted in the database, and a review action changed, added or deleted")
+    func reviewQueue() throws {
+        #expect(try Self.reviewed { t, ids in try t.sqlite.executeUncheckedSQL("UPDATE alerts SET status = 'closed' WHERE id = \(ids[1])") }
+            == ["alert.status"])
+        #expect(try Self.reviewed { t, ids in try t.sqlite.executeUncheckedSQL("UPDATE alerts SET status = 'open' WHERE id = \(ids[0])") }
+            == ["alert.status"])
+        #expect(try Self.reviewed { t, ids in try t.sqlite.executeUncheckedSQL("UPDATE alerts SET rule = 'sample' WHERE id = \(ids[2])") }
+            == ["alert.ledger"])
+        #expect(try Self.reviewed { t, ids in
+            try t.sqlite.executeUncheckedSQL("UPDATE alerts SET sealed = substr(sealed, 1, 10) || x'00' || substr(sealed, 12) WHERE id = \(ids[2])")
+        } == ["alert.ledger"])
+        #expect(try Self.reviewed { t, ids in try t.sqlite.executeUncheckedSQL("DELETE FROM alerts WHERE id = \(ids[2])") }
+            .contains("alert.missing"))
+        // The closing note rewritten: its digest no longer matches the ledgered one.
+        #expect(try Self.reviewed { t, ids in
+            try t.sqlite.executeUncheckedSQL("UPDATE alert_actions SET sealed_note = substr(sealed_note, 1, 10) || x'00' || substr(sealed_note, 12) WHERE alert_id = \(ids[0]) AND action = 'close'")
+        } == ["alert.action.ledger"])
+        #expect(try Self.reviewed { t, ids in
+            try t.sqlite.executeUncheckedSQL("UPDATE alert_actions SET actor = 'someone-else' WHERE alert_id = \(ids[1])")
+        } == ["alert.action.ledger"])
+        // The close removed (and the status put back) leaves the ledgered close without its row.
+        #expect(try Self.reviewed { t, ids in
+            try t.sqlite.executeUncheckedSQL("DELETE FROM alert_actions WHERE alert_id = \(ids[0]) AND action = 'close'; UPDATE alerts SET status = 'in_review' WHERE id = \(ids[0])")
+        } == ["alert.action.missing"])
+        // A close written straight into the tables, with no ledger entry.
+        #expect(try Self.reviewed { t, ids in
+            try t.sqlite.executeUncheckedSQL("""
+                INSERT INTO alert_actions(alert_id, at, actor, action, sealed_note, ledger_index)
+                    VALUES (\(ids[1]), 0, 'rev', 'close', NULL, 999999);
+                UPDATE alerts SET status = 'closed' WHERE id = \(ids[1]);
+                """)
+        } == ["alert.action.unledgered", "alert.status"], "the forged close counts for nothing: the ledger leaves the alert escalated")
+    }
 }

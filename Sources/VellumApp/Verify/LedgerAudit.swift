@@ -11,6 +11,9 @@ struct LedgerAudit {
     var quarantineDigests: [UInt64: String] = [:]
     /// Disposition and erasure events by record id: (ledger index, commitment hex, reason).
     var removals: [String: (UInt64, String, RecordRemoval.Reason)] = [:]
+    /// Alert events by alert id, and review-action events by ledger index (for ``AlertAudit``).
+    var alerts: [Int64: AlertAudit.Leaf] = [:]
+    var alertActions: [UInt64: AlertAudit.ActionLeaf] = [:]
     var size: UInt64 = 0
     var heads: [TreeHead] = []
     /// The recomputed root at every size a tree head names.
@@ -63,6 +66,13 @@ struct LedgerAudit {
             if let r = event.record, let c = event.commitment { captures[r] = (e.index, c) }
         case .quarantine:
             if let c = event.commitment { quarantineDigests[e.index] = c }
+        case .alert:
+            if let id = event.alert {
+                alerts[id] = .init(index: e.index, record: event.record, commitment: event.commitment, rule: event.kind)
+            }
+        case .alertAction:
+            alertActions[e.index] = .init(
+                alert: event.alert, action: event.action, actor: event.actor, commitment: event.commitment)
         case .disposition, .erasure:
             if let r = event.record, let c = event.commitment {
                 removals[r] = (e.index, c, event.type == .erasure ? .erasure : .retention)

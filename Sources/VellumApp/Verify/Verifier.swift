@@ -17,6 +17,7 @@ public struct Verifier: Sendable {
         var removed = 0
         var problems: [VerifyReport.Problem] = []
         var wormCopies: Int?
+        var alertCount = 0
         try archive.store.read { tx in
             try ledger.run(tx, publicKey: publicKey)
             if let url = archive.checkpoint {
@@ -37,6 +38,11 @@ public struct Verifier: Sendable {
             removed = audit.removed
             problems = ledger.problems + audit.problems
             problems += try quarantineProblems(tx, digests: ledger.quarantineDigests)
+            var alerts = AlertAudit(
+                leaves: ledger.alerts, actionLeaves: ledger.alertActions, removed: Set(ledger.removals.keys))
+            try alerts.run(tx)
+            problems += alerts.problems
+            alertCount = alerts.count
             let copies = WormCopies(archive: archive)
             if copies.store != nil {
                 let worm = try copies.audit(tx, now: archive.nowMilliseconds)
@@ -50,6 +56,7 @@ public struct Verifier: Sendable {
         var report = VerifyReport(
             records: records, removed: removed, ledger_entries: ledger.size, tree_heads: ledger.heads.count, problems: problems)
         report.worm_copies = wormCopies
+        report.alerts = alertCount
         return report
     }
 

@@ -16,6 +16,8 @@ public struct VerifyReport: Sendable, Codable, Hashable {
     public var problems: [Problem]
     /// Records checked against their locked copy in the bucket (absent for the embedded archive).
     public var worm_copies: Int?
+    /// Alerts of the review queue checked against the ledger, with their reviewers' actions.
+    public var alerts: Int?
 
     enum CodingKeys: String, CodingKey { case ok, records, removed, ledger_entries, tree_heads, problems, worm_copies }
 
