@@ -162,6 +162,8 @@ struct TamperTests {
         try service.escalate(ids[1], note: "needs a second look", actor: "rev")
         let clean = try t.verify()
         #expect(clean.ok && clean.alerts == 3, "\(clean.problems)")
+        let json = String(decoding: try JSONEncoder().encode(clean), as: UTF8.self)
+        #expect(json.contains(#""alerts":3"#), "verify --json carries the count: \(json)")
         try damage(t, ids)
         return Set(try t.verify().problems.map(\.code))
     }

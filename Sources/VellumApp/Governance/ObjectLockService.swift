@@ -74,8 +74,7 @@ public struct ObjectLockService: Sendable {
         let copies = WormCopies(archive: archive)
         // Records the repair copies now lie after the copy watermark: an incremental run starts
         // no later than that, so their segments get their holds too.
-        let copiedUpTo = try archive.store.read { try $0.meta(WormCopies.watermarkKey) }
-            .flatMap { Int64(String(decoding: $0, as: UTF8.self)) } ?? -1
+        let copiedUpTo = try copies.watermark()
         let mark = try archive.store.read { try $0.meta(Self.markKey) }.flatMap { try? JSONDecoder().decode(Mark.self, from: $0) }
         let now = archive.nowMilliseconds
         let after = forced ? -1 : mark.map {
@@ -156,7 +155,7 @@ public struct ObjectLockService: Sendable {
                 digest.update(Data(String(part.count).utf8 + [0]))
                 digest.update(part)
             }
-            fingerprint = digest.finalize().map { String(format: "%02x", $0) }.joined()
+            fingerprint = digest.finalize().hexString
         }
 
         func lockEnd(of m: ArchivedMessage, stored: StoredRecord) -> Date? {

@@ -46,12 +46,17 @@ struct WormCopies {
         return nil
     }
 
+    /// The position up to which every record is known to have a copy (-1: none yet).
+    func watermark() throws -> Int64 {
+        try archive.store.read { try $0.meta(Self.watermarkKey) }.flatMap { Int64(String(decoding: $0, as: UTF8.self)) } ?? -1
+    }
+
     /// Copies every record after the watermark that no segment covers; returns how many were copied.
     /// `lockEnd` gives each record's lock end (from the policy).
     func repair(lockEnd: (StoredRecord) throws -> Date?) throws -> Int {
         guard store != nil else { return 0 }
         let covered = try segments()
-        var after = try archive.store.read { try $0.meta(Self.watermarkKey) }.flatMap { Int64(String(decoding: $0, as: UTF8.self)) } ?? -1
+        var after = try watermark()
         var copied = 0
         while true {
             let page = try archive.store.read { try $0.records(after: after, limit: 1000) }

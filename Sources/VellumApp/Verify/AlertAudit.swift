@@ -48,7 +48,7 @@ struct AlertAudit {
             for alert in page {
                 count += 1
                 check(alert)
-                try check(alert, actions: try tx.alertActions(alertID: alert.id))
+                check(alert, actions: try tx.alertActions(alertID: alert.id))
             }
         }
         for (id, leaf) in leaves.sorted(by: { $0.value.index < $1.value.index }) {
@@ -74,7 +74,7 @@ struct AlertAudit {
         }
     }
 
-    mutating func check(_ a: StoredAlert, actions: [StoredAlertAction]) throws {
+    mutating func check(_ a: StoredAlert, actions: [StoredAlertAction]) {
         var status = StoredAlert.Status.open
         for action in actions.sorted(by: { $0.ledgerIndex < $1.ledgerIndex }) {
             guard let leaf = actionLeaves.removeValue(forKey: action.ledgerIndex), leaf.alert == a.id else {

@@ -19,7 +19,7 @@ public struct VerifyReport: Sendable, Codable, Hashable {
     /// Alerts of the review queue checked against the ledger, with their reviewers' actions.
     public var alerts: Int?
 
-    enum CodingKeys: String, CodingKey { case ok, records, removed, ledger_entries, tree_heads, problems, worm_copies }
+    enum CodingKeys: String, CodingKey { case ok, records, removed, ledger_entries, tree_heads, problems, worm_copies, alerts }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -30,6 +30,7 @@ public struct VerifyReport: Sendable, Codable, Hashable {
         try c.encode(tree_heads, forKey: .tree_heads)
         try c.encode(problems, forKey: .problems)
         try c.encodeIfPresent(worm_copies, forKey: .worm_copies)
+        try c.encodeIfPresent(alerts, forKey: .alerts)
     }
 
     public init(records: Int, removed: Int = 0, ledger_entries: UInt64, tree_heads: Int, problems: [Problem]) {
@@ -48,5 +49,6 @@ public struct VerifyReport: Sendable, Codable, Hashable {
         tree_heads = try c.decode(Int.self, forKey: .tree_heads)
         problems = try c.decode([Problem].self, forKey: .problems)
         worm_copies = try c.decodeIfPresent(Int.self, forKey: .worm_copies)
+        alerts = try c.decodeIfPresent(Int.self, forKey: .alerts)
     }
 }
