@@ -24,7 +24,7 @@ extension Archive {
     /// The record id shown to people: `m` and the first 10 bytes of the source key in hex. The
     /// source key is itself a keyed hash, so the id reveals nothing and costs no second HMAC.
     func recordID(_ ref: SourceRef) -> RecordID { recordID(sourceKey: sourceKey(ref)) }
-    func recordID(sourceKey: Data) -> RecordID { RecordID("m" + sourceKey.prefix(10).hexString) }
+    func recordID(sourceKey: Data) -> RecordID { RecordID(sourceKey: sourceKey) }
 
     /// The data key of a scope, created (and durably stored) on first use.
     func dataKey(scope name: String) throws -> DataKey {

@@ -28,6 +28,7 @@ public final class SQLiteArchiveStore: ArchiveStore {
             // 2 GiB map — a third of a search's CPU in the kernel at 1,000,000 records. Reading
             // them with pread is cheaper: p50 72 → 50 ms, p90 116 → 85 ms at 1M (decision 0020).
             try db.execute(sql: "PRAGMA mmap_size = \(db.configuration.readonly ? 0 : Self.mmapSize)")
+            SQLiteTransaction.keyBoundFunctions.forEach(db.add(function:))
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

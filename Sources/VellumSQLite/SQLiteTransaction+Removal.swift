@@ -6,8 +6,7 @@ import VellumStore
 /// Removal (disposition and erasure) and restriction of records.
 extension SQLiteTransaction {
     func remove(_ removal: RecordRemoval) throws {
-        guard let position = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT position FROM records WHERE id = ?"), arguments: [removal.id.rawValue])
+        guard let position = try position(of: removal.id)
         else { throw VellumError(.notFound, "no record \(removal.id) to remove") }
         if let tokens = try String.fetchOne(
             db.cachedStatement(sql: "SELECT tokens FROM index_docs WHERE position = ?"), arguments: [position]) {

@@ -81,7 +81,10 @@ extension SQLiteTransaction {
         let restricted = try q.excludeRestricted
             && (Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM restricted_records)")) ?? false)
         let wordsOnly = fts && filters.count == 1
-        let unrestricted = "rowid NOT IN (SELECT r2.position FROM restricted_records x JOIN records r2 ON r2.id = x.id)"
+        let unrestricted = """
+            rowid NOT IN (SELECT r2.position FROM restricted_records x JOIN records r2 ON r2.source_key \
+            BETWEEN record_key_floor(x.id) AND record_key_ceiling(x.id) AND r2.id = x.id)
+            """
         if restricted {
             filters.append("r.id NOT IN (SELECT id FROM restricted_records)")
         }

@@ -30,7 +30,38 @@ struct SQLiteTransaction: ArchiveWriter {
     }
 
     func record(id: RecordID) throws -> StoredRecord? {
-        try fetchRecords("WHERE id = ?", [id.rawValue]).first?.record
+        guard let match = Self.match(id) else { return nil }
+        return try fetchRecords("WHERE \(match.sql)", match.arguments).first?.record
+    }
+
+    /// The condition that finds the record with `id`, nil when no record can have it. Ids are
+    /// derived from source keys (``RecordID/init(sourceKey:)``), so the source-key index answers
+    /// a look-up by id: the rows whose key starts with the bytes the id shows, narrowed to the id.
+    /// `records.id` has no index of its own — a second random-keyed index cost every insert a
+    /// page of write-ahead log (decision 0021).
+    static func match(_ id: RecordID) -> (sql: String, arguments: StatementArguments)? {
+        guard let prefix = id.sourceKeyPrefix else { return nil }
+        return ("source_key BETWEEN ? AND ? AND id = ?", [prefix, ceiling(prefix), id.rawValue])
+    }
+
+    /// The greatest key that starts with `prefix` (keys are far shorter than 64 bytes).
+    static func ceiling(_ prefix: Data) -> Data { prefix + Data(repeating: 0xFF, count: 64) }
+
+    /// `record_key_floor(id)` and `record_key_ceiling(id)`: the bounds of ``match(_:)`` for
+    /// joins on an id column (NULL when no record can have the id, which matches nothing).
+    static let keyBoundFunctions = [
+        DatabaseFunction("record_key_floor", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).flatMap { RecordID($0).sourceKeyPrefix }
+        },
+        DatabaseFunction("record_key_ceiling", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).flatMap { RecordID($0).sourceKeyPrefix }.map(ceiling)
+        },
+    ]
+
+    func position(of id: RecordID) throws -> Int64? {
+        guard let match = Self.match(id) else { return nil }
+        return try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT position FROM records WHERE \(match.sql)"), arguments: match.arguments)
     }
 
     func record(sourceKey: Data) throws -> StoredRecord? {
@@ -82,9 +113,17 @@ struct SQLiteTransaction: ArchiveWriter {
     }
 
     func insert(_ r: StoredRecord, indexTokens: String) throws {
+        guard r.id == RecordID(sourceKey: r.sourceKey) else {
+            throw VellumError(.invalidInput, "record \(r.id) does not have the id its source key gives")
+        }
         if try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT 1 FROM removed_records WHERE source_key = ?"), arguments: [r.sourceKey]) == true {
             throw VellumError(.duplicate, "record \(r.id) was in the archive and has been removed")
+        }
+        // Ids are unique: a record whose source key shares the id's bytes (the same key, or
+        // another key with the same first ten bytes) is already there.
+        if try position(of: r.id) != nil {
+            throw VellumError(.duplicate, "record \(r.id) is already in the archive")
         }
         do {
             try db.cachedStatement(sql: """
@@ -97,7 +136,7 @@ struct SQLiteTransaction: ArchiveWriter {
                     r.blobRefs.joined(separator: " "), r.recordKey,
                 ])
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            // The UNIQUE constraints on id and source_key are the duplicate check.
+            // The UNIQUE constraint on source_key is the last duplicate check.
             throw VellumError(.duplicate, "record \(r.id) is already in the archive")
         }
         let position = db.lastInsertedRowID
@@ -113,10 +152,9 @@ struct SQLiteTransaction: ArchiveWriter {
     }
 
     func indexTokens(of id: RecordID) throws -> String? {
-        try String.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT d.tokens FROM index_docs d JOIN records r ON r.position = d.position WHERE r.id = ?
-                """), arguments: [id.rawValue])
+        guard let position = try position(of: id) else { return nil }
+        return try String.fetchOne(
+            db.cachedStatement(sql: "SELECT tokens FROM index_docs WHERE position = ?"), arguments: [position])
     }
 
     /// FTS5's own structural check, then the index's vocabulary (documents and occurrences per

@@ -6,6 +6,8 @@ public import VellumCore
 /// Nothing here is plaintext content: names, handles and text live in `body`, sealed under the
 /// data key of `scope`; keys (`sourceKey`, `senderKey` …) are keyed hashes.
 public struct StoredRecord: Sendable, Hashable {
+    /// Always `RecordID(sourceKey: sourceKey)`: stores may find records by id through their
+    /// source-key index (the embedded store does, and refuses a record whose id is not so derived).
     public var id: RecordID
     public var sourceKey: Data
     public var channel: Channel

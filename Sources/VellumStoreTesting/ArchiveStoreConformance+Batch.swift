@@ -45,7 +45,7 @@ extension ArchiveStoreConformance {
     static func batchRefused(_ store: any ArchiveStore) throws {
         func refuses(_ batch: [StoredRecord], _ tx: any ArchiveWriter, _ what: String) throws {
             do {
-                try tx.insert(batch.map { IndexedRecord($0, indexTokens: "refused \($0.id.rawValue)") })
+                try tx.insert(batch.map { IndexedRecord($0, indexTokens: "refused \(label($0.id))") })
             } catch let e as VellumError {
                 return try check(e.code == .duplicate, "\(what): the error code is duplicate, got \(e.code)")
             }
@@ -69,7 +69,7 @@ extension ArchiveStoreConformance {
             try tx.insert([IndexedRecord(record(8), indexTokens: "eight")])
         }
         try store.read { tx in
-            try check(try tx.records(after: -1, limit: 10).map(\.record.id.rawValue) == ["m6", "m8"], "only m6 and m8 remain")
+            try check(try tx.records(after: -1, limit: 10).map { label($0.record.id) } == ["m6", "m8"], "only m6 and m8 remain")
             try check(try tx.search(IndexQuery(phrases: [["refused"]])).total == 0, "nothing of a refused batch is indexed")
             try check(try tx.recordCount() == 2, "two records")
         }

@@ -7,7 +7,7 @@ extension ArchiveStoreConformance {
     static func removal(_ store: any ArchiveStore) throws {
         let rs = (1 ... 4).map { record($0) }
         try store.write { tx in
-            for r in rs { try tx.insert(r, indexTokens: "tok\(r.id.rawValue) shared") }
+            for r in rs { try tx.insert(r, indexTokens: "tok\(label(r.id)) shared") }
             _ = try tx.addAlert(alert(1, rule: "pii", at: 10))
             _ = try tx.addAlert(alert(2, rule: "pii", at: 10))
         }
@@ -65,31 +65,31 @@ extension ArchiveStoreConformance {
     }
 
     static func restriction(_ store: any ArchiveStore) throws {
-        let a = RecordRestriction(id: RecordID("m1"), request: "PR-1", since: 5)
+        let a = RecordRestriction(id: id(1), request: "PR-1", since: 5)
         try store.write { tx in
             for n in 1 ... 3 { try tx.insert(record(n), indexTokens: "word") }
             try tx.restrict(a)
-            try tx.restrict(RecordRestriction(id: RecordID("m1"), request: "PR-2", since: 6))
-            try tx.restrict(RecordRestriction(id: RecordID("m2"), request: "PR-2", since: 7))
+            try tx.restrict(RecordRestriction(id: id(1), request: "PR-2", since: 6))
+            try tx.restrict(RecordRestriction(id: id(2), request: "PR-2", since: 7))
         }
         try store.read { tx in
-            try check(try tx.restriction(of: RecordID("m1")) == a, "the first restriction stays")
-            try check(try tx.restrictions().map(\.id.rawValue) == ["m1", "m2"], "restrictions list in order")
+            try check(try tx.restriction(of: id(1)) == a, "the first restriction stays")
+            try check(try tx.restrictions().map { label($0.id) } == ["m1", "m2"], "restrictions list in order")
             var q = IndexQuery(phrases: [["word"]])
             try check(try tx.search(q).total == 3, "restricted records are found by default")
             q.excludeRestricted = true
-            try check(try tx.search(q).hits.map(\.id.rawValue) == ["m3"], "and left out on request")
+            try check(try tx.search(q).hits.map { label($0.id) } == ["m3"], "and left out on request")
             try check(try tx.search(q).total == 1, "and not counted")
             var dated = q
             dated.since = 0
-            try check(try tx.search(dated).hits.map(\.id.rawValue) == ["m3"], "also with a filter beside the words")
+            try check(try tx.search(dated).hits.map { label($0.id) } == ["m3"], "also with a filter beside the words")
             var all = IndexQuery()
             all.excludeRestricted = true
             try check(try tx.search(all).total == 1, "also without words")
         }
-        try store.write { tx in try tx.unrestrict(RecordID("m1")) }
+        try store.write { tx in try tx.unrestrict(id(1)) }
         try store.read { tx in
-            try check(try tx.restriction(of: RecordID("m1")) == nil, "a lifted restriction is gone")
+            try check(try tx.restriction(of: id(1)) == nil, "a lifted restriction is gone")
             try check(try tx.restrictions().count == 1, "the other stays")
         }
     }
@@ -110,7 +110,7 @@ extension ArchiveStoreConformance {
         func ids(_ configure: (inout IndexQuery) -> Void) throws -> [String] {
             var q = IndexQuery(limit: 20, order: .timeAscending)
             configure(&q)
-            return try store.read { try $0.search(q) }.hits.map(\.id.rawValue)
+            return try store.read { try $0.search(q) }.hits.map { label($0.id) }
         }
         try check(try ids { $0.text = .any([.phrase(["alpha"]), .phrase(["menu"])]) } == ["m1", "m3"], "OR of words")
         try check(try ids { $0.phrases = [["bond"]]; $0.excludedText = .phrase(["lunch"]) } == ["m1", "m4"], "a word but not another")

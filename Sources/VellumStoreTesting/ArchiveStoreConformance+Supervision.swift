@@ -5,7 +5,7 @@ import VellumStore
 extension ArchiveStoreConformance {
     static func alert(_ record: Int, rule: String, at: Int64) -> StoredAlert {
         StoredAlert(
-            record: RecordID("m\(record)"), rule: rule, severity: "high", createdAt: at, scope: key("scope"),
+            record: id(record), rule: rule, severity: "high", createdAt: at, scope: key("scope"),
             sealed: Data("sealed-alert-\(record)-\(rule)".utf8), ledgerIndex: UInt64(record))
     }
 
@@ -109,6 +109,7 @@ extension ArchiveStoreConformance {
         try store.write { tx in
             var late = record(6, channel: .whatsapp)
             late.sourceKey = key("src99")
+            late.id = RecordID(sourceKey: late.sourceKey)
             try tx.insert(late, indexTokens: "b")
         }
         try store.read { tx in

@@ -1,5 +1,5 @@
 public import Foundation
-import VellumCore
+public import VellumCore
 import VellumCrypto
 public import VellumStore
 
@@ -30,15 +30,22 @@ public enum ArchiveStoreConformance {
         "distinct recipients are counted per sender within a window": recipientWindow,
     ]
 
-    static func key(_ s: String) -> Data { Digest.sha256(Data(s.utf8)).prefix(16) }
+    public static func key(_ s: String) -> Data { Digest.sha256(Data(s.utf8)).prefix(16) }
 
-    static func record(
+    /// The id of `record(n)`: derived from its source key, as every store may rely on.
+    public static func id(_ n: Int) -> RecordID { RecordID(sourceKey: key("src\(n)")) }
+
+    /// `m<n>` for the id of `record(n)`, so checks read as the records they name.
+    static func label(_ id: RecordID) -> String { labels[id] ?? id.rawValue }
+    private static let labels = Dictionary(uniqueKeysWithValues: (0 ..< 1000).map { (Self.id($0), "m\($0)") })
+
+    public static func record(
         _ n: Int, channel: Channel = .wecom, kind: RecordKind = .message, target: String? = nil,
         conversation: String = "c1", sender: String = "alice", others: [String] = ["bob"], sentAt: Int64? = nil,
         ledgerIndex: UInt64? = nil
     ) -> StoredRecord {
         StoredRecord(
-            id: RecordID("m\(n)"), sourceKey: key("src\(n)"), channel: channel, kind: kind, targetKey: target.map(key),
+            id: id(n), sourceKey: key("src\(n)"), channel: channel, kind: kind, targetKey: target.map(key),
             conversationKey: key(conversation), senderKey: key(sender), participantKeys: ([sender] + others).map(key),
             sentAt: sentAt ?? Int64(1_700_000_000_000 + n * 1000), capturedAt: 1_800_000_000_000, scope: key("scope"),
             body: Data("sealed-\(n)".utf8), commitment: Digest.sha256(Data("c\(n)".utf8)),
@@ -57,6 +64,11 @@ public enum ArchiveStoreConformance {
                 try check(try tx.containsRecord(sourceKey: r.sourceKey), "record \(r.id) is contained")
             }
             try check(try tx.record(id: RecordID("nope")) == nil, "unknown id gives nil")
+            // Ids that show only part of a record's key, or show it in capitals, name no record.
+            let shorter = RecordID(sourceKey: rs[0].sourceKey.prefix(4))
+            try check(try tx.record(id: shorter) == nil, "an id of a shorter key prefix gives nil")
+            try check(try tx.record(id: RecordID(rs[0].id.rawValue.uppercased())) == nil, "an id in capitals gives nil")
+            try check(try tx.record(id: RecordID(rs[0].id.rawValue + "00")) == nil, "an id one byte longer gives nil")
             try check(try !tx.containsRecord(sourceKey: key("nope")), "unknown source key is not contained")
             let first = try tx.records(after: -1, limit: 3)
             try check(first.map(\.record.id) == rs.prefix(3).map(\.id), "records(after:) pages in insertion order")
@@ -70,13 +82,25 @@ public enum ArchiveStoreConformance {
         try store.write { try $0.insert(record(1), indexTokens: "a") }
         var again = record(2)
         again.sourceKey = record(1).sourceKey
-        do {
-            try store.write { try $0.insert(again, indexTokens: "b") }
-            throw ConformanceFailure("inserting a known source key must throw")
-        } catch let e as VellumError {
-            try check(e.code == .duplicate, "the error code is duplicate, got \(e.code)")
+        again.id = record(1).id
+        // Another source key with the same first ten bytes has the same id: refused too, never
+        // stored under an id that already names a record.
+        var twin = record(3)
+        twin.sourceKey = record(1).sourceKey.prefix(RecordID.sourceKeyPrefixLength) + Data(repeating: 0x5A, count: 6)
+        twin.id = RecordID(sourceKey: twin.sourceKey)
+        try check(twin.id == record(1).id && twin.sourceKey != record(1).sourceKey, "the twin shares the id only")
+        for (name, r) in [("a known source key", again), ("a known id", twin)] {
+            do {
+                try store.write { try $0.insert(r, indexTokens: "b") }
+                throw ConformanceFailure("inserting \(name) must throw")
+            } catch let e as VellumError {
+                try check(e.code == .duplicate, "the error code for \(name) is duplicate, got \(e.code)")
+            }
         }
-        try store.read { try check(try $0.recordCount() == 1, "still one record") }
+        try store.read { tx in
+            try check(try tx.recordCount() == 1, "still one record")
+            try check(try tx.record(id: record(1).id) == record(1), "the first record is the one its id finds")
+        }
     }
 
     static func rollback(_ store: any ArchiveStore) throws {
@@ -105,7 +129,7 @@ public enum ArchiveStoreConformance {
         }
         try store.read { tx in
             let versions = try tx.records(targeting: key("src1"))
-            try check(versions.map(\.id.rawValue) == ["m2", "m3"], "versions come oldest first, got \(versions.map(\.id))")
+            try check(versions.map { label($0.id) } == ["m2", "m3"], "versions come oldest first, got \(versions.map(\.id))")
             try check(try tx.records(targeting: key("src9")).isEmpty, "no versions of an unknown target")
         }
     }
@@ -158,7 +182,7 @@ public enum ArchiveStoreConformance {
             try tx.insert(record(3), indexTokens: "cc cc cc ee")
         }
         try store.read { tx in
-            func ids(_ p: [[String]]) throws -> Set<String> { Set(try tx.search(IndexQuery(phrases: p)).hits.map(\.id.rawValue)) }
+            func ids(_ p: [[String]]) throws -> Set<String> { Set(try tx.search(IndexQuery(phrases: p)).hits.map { label($0.id) }) }
             try check(try ids([["aa", "bb"]]) == ["m1"], "phrase aa bb only where adjacent in order")
             try check(try ids([["aa"], ["bb"]]) == ["m1", "m2"], "two words anywhere")
             try check(try ids([["cc"]]) == ["m1", "m2", "m3"], "a common token")
@@ -175,7 +199,7 @@ public enum ArchiveStoreConformance {
             try tx.insert(record(3, channel: .signal, conversation: "c3", sender: "dave", others: ["erin"], sentAt: 3000), indexTokens: "x y")
         }
         try store.read { tx in
-            func ids(_ q: IndexQuery) throws -> [String] { try tx.search(q).hits.map(\.id.rawValue) }
+            func ids(_ q: IndexQuery) throws -> [String] { try tx.search(q).hits.map { label($0.id) } }
             try check(try ids(IndexQuery()) == ["m1", "m2", "m3"], "no query lists by time")
             try check(try ids(IndexQuery(order: .timeDescending)) == ["m3", "m2", "m1"], "newest first")
             try check(try ids(IndexQuery(channels: [.whatsapp, .signal])) == ["m2", "m3"], "channel filter")
@@ -202,11 +226,11 @@ public enum ArchiveStoreConformance {
         try store.read { tx in
             let page = try tx.search(IndexQuery(phrases: [["k"]], limit: 7))
             try check(page.total == 30 && page.hits.count == 7, "total 30, 7 hits; got \(page.total), \(page.hits.count)")
-            let all = try tx.search(IndexQuery(limit: 100)).hits.map(\.id.rawValue)
-            let p2 = try tx.search(IndexQuery(limit: 10, offset: 10)).hits.map(\.id.rawValue)
+            let all = try tx.search(IndexQuery(limit: 100)).hits.map { label($0.id) }
+            let p2 = try tx.search(IndexQuery(limit: 10, offset: 10)).hits.map { label($0.id) }
             try check(p2 == Array(all[10 ..< 20]), "offset pages through the same order")
             let ranked = try tx.search(IndexQuery(phrases: [["k"]], limit: 10)).hits
-            try check(ranked.first.map { Int($0.id.rawValue.dropFirst())! % 3 == 0 } == true, "relevance ranks the denser match first")
+            try check(ranked.first.map { Int(label($0.id).dropFirst())! % 3 == 0 } == true, "relevance ranks the denser match first")
         }
     }
 
@@ -232,10 +256,10 @@ public enum ArchiveStoreConformance {
             try check(held?.id == id && held?.reason == item.reason && held?.status == .open, "held item reads back")
             try check(try tx.quarantineItems().count == 1, "one item")
         }
-        try store.write { try $0.resolveQuarantine(id: id, record: RecordID("m1")) }
+        try store.write { try $0.resolveQuarantine(id: id, record: Self.id(1)) }
         try store.read { tx in
             let held = try tx.quarantineItems().first
-            try check(held?.status == .resolved && held?.resolvedRecord == RecordID("m1"), "resolved with its record")
+            try check(held?.status == .resolved && held?.resolvedRecord == Self.id(1), "resolved with its record")
         }
         do {
             try store.write { try $0.resolveQuarantine(id: 999, record: nil) }

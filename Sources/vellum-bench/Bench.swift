@@ -23,6 +23,7 @@ struct IngestBench: ParsableCommand {
     @Flag(help: "Skip the baseline.") var noBaseline = false
     @Option(help: "Apply this policy first, so ingest runs its surveillance rules.") var policy: String?
     @Option(help: "A storage file (docs/storage.md): ingest into PostgreSQL + S3 instead of SQLite.") var storage: String?
+    @Option(help: "Messages per committed batch (the import's default when left out).") var batch: Int?
 
     func run() throws {
         let root = URL(fileURLWithPath: folder)
@@ -50,11 +51,13 @@ struct IngestBench: ParsableCommand {
         try ArchiveBackends.create(at: dir, storage: storage.map { URL(fileURLWithPath: $0) })
         let archive = try ArchiveBackends.open(dir)
         if let policy { try PolicyService(archive: archive).apply(URL(fileURLWithPath: policy), actor: "bench") }
-        let importer = FileImporter(ingestor: try Ingestor(archive: archive), format: .jsonl)
+        let ingestor = try Ingestor(archive: archive)
+        let importer = batch.map { FileImporter(ingestor: ingestor, format: .jsonl, batchSize: $0) }
+            ?? FileImporter(ingestor: ingestor, format: .jsonl)
         let t0 = Date()
         let summary = try importer.importFile(input)
         let s = Date().timeIntervalSince(t0)
-        print(String(format: "vellum import into %@ (parse, resolve, %@seal, commitments, ledger + signed head per batch, blind index, durable per 1000): %d msgs in %.2f s = %.0f msg/s", storage == nil ? "SQLite" : "PostgreSQL + S3", policy == nil ? "" : "surveillance rules, ", summary.imported, s, Double(summary.imported) / s))
+        print(String(format: "vellum import into %@ (parse, resolve, %@seal, commitments, ledger + signed head per batch, blind index, durable per %d): %d msgs in %.2f s = %.0f msg/s", storage == nil ? "SQLite" : "PostgreSQL + S3", policy == nil ? "" : "surveillance rules, ", importer.batchSize, summary.imported, s, Double(summary.imported) / s))
         if policy != nil {
             let counts = try archive.store.read { try $0.alertCounts() }
             print("alerts raised: \(counts.values.reduce(0, +))")

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import Testing
+import VellumCore
+import VellumStore
+import VellumStoreTesting
+@testable import VellumSQLite
+
+@Suite("SQLite finds records by id through the source-key index (decision 0021)")
+struct SQLiteRecordIDLookupTests {
+    static func plans(_ store: SQLiteArchiveStore, _ sql: String, _ arguments: StatementArguments) throws -> [String] {
+        try store.pool.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] } }
+    }
+
+    @Test("records has one random-keyed unique index, and a look-up by id searches it rather than scanning")
+    func lookupUsesSourceKeyIndex() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteArchiveStore(path: dir.appendingPathComponent("a.sqlite").path)
+        let r = ArchiveStoreConformance.record(1)
+        try store.write { try $0.insert(r, indexTokens: "a b") }
+        let unique = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "PRAGMA index_list(records)").filter { ($0["unique"] as Int) == 1 }
+                .map { row -> [String] in
+                    try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?)", arguments: [row["name"] as String])
+                }
+        }
+        #expect(unique == [["source_key"]])
+        let match = try #require(SQLiteTransaction.match(r.id))
+        let plan = try Self.plans(store, "SELECT position FROM records WHERE \(match.sql)", match.arguments)
+        #expect(plan.count == 1 && plan[0].contains("USING INDEX") && plan[0].contains("source_key>"), "\(plan)")
+        #expect(try store.read { try $0.record(id: r.id) } == r)
+        // The restriction join of a search uses the same bounds, through SQL functions.
+        let bounds = try store.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT record_key_floor(?), record_key_ceiling(?), record_key_floor('nope')",
+                             arguments: [r.id.rawValue, r.id.rawValue])
+        }
+        let floor: Data = try #require(bounds?[0])
+        let ceiling: Data = try #require(bounds?[1])
+        #expect(floor == r.sourceKey.prefix(10) && ceiling.prefix(10) == floor && ceiling.count == 74)
+        let none: Data? = bounds?[2]
+        #expect(none == nil)
+    }
+
+    @Test("a record whose id is not derived from its source key is refused")
+    func underivedIDRefused() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteArchiveStore(path: dir.appendingPathComponent("a.sqlite").path)
+        var r = ArchiveStoreConformance.record(1)
+        r.id = RecordID("m1")
+        let error = #expect(throws: VellumError.self) { try store.write { try $0.insert(r, indexTokens: "a") } }
+        #expect(error?.code == .invalidInput)
+        #expect(try store.read { try $0.recordCount() } == 0)
+    }
+
+    @Test("migration v7 rebuilds records without the id index and keeps every row and index")
+    func migrationKeepsRows() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.sqlite").path
+        // An archive as the previous release left it: migrated up to v6, records inserted.
+        let records = (1 ... 40).map { n in
+            ArchiveStoreConformance.record(n, kind: n % 5 == 0 ? .edit : .message, target: n % 5 == 0 ? "src\(n - 1)" : nil,
+                                           conversation: "c\(n % 3)")
+        }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try SQLiteSchema.migrator.migrate(queue, upTo: "v6-leases")
+            try queue.write { db in
+                try records.forEach { try SQLiteTransaction(db: db).insert($0, indexTokens: "t\($0.ledgerIndex) shared") }
+            }
+            let before = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM pragma_index_list('records') WHERE \"unique\" = 1") }
+            #expect(before == 2, "the v6 table has unique indexes on id and source_key")
+        }
+        let store = try SQLiteArchiveStore(path: path)
+        try store.read { tx throws in
+            #expect(try tx.recordCount() == 40)
+            for r in records {
+                #expect(try tx.record(id: r.id) == r)
+                #expect(try tx.indexTokens(of: r.id) == "t\(r.ledgerIndex) shared")
+            }
+            #expect(try tx.records(after: -1, limit: 100).map(\.position) == Array(1 ... 40))
+            #expect(try tx.records(targeting: ArchiveStoreConformance.key("src9")).map(\.id) == [records[9].id])
+        }
+        let indexes = try store.pool.read { try String.fetchAll($0, sql: "SELECT name FROM pragma_index_list('records') ORDER BY name") }
+        #expect(indexes.filter { !$0.hasPrefix("sqlite_autoindex") } == ["records_conversation", "records_sent", "records_target"])
+        #expect(try store.pool.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") } == ["ok"])
+        // Still searchable, and a new record goes in after the old ones.
+        let hits = try store.read { try $0.search(IndexQuery(phrases: [["shared"]])) }
+        #expect(hits.total == 40)
+        try store.write { try $0.insert(ArchiveStoreConformance.record(41), indexTokens: "t41") }
+        #expect(try store.read { try $0.records(after: 40, limit: 10).map(\.position) } == [41])
+    }
+}
