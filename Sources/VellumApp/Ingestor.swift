@@ -13,6 +13,14 @@ import VellumStore
 public enum IncomingItem: Sendable {
     case message(Message)
     case unreadable(ImportIssue, raw: Data, format: String, options: ImportOptions = .init())
+
+    /// About how much memory the item's content takes: text and attachments, or the raw bytes.
+    var inputBytes: Int {
+        switch self {
+        case .message(let m): (m.text?.utf8.count ?? 0) + m.attachments.reduce(0) { $0 + $1.content.count }
+        case .unreadable(_, let raw, _, _): raw.count
+        }
+    }
 }
 
 /// What became of one incoming item. Exactly one per item.

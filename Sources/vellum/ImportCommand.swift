@@ -18,12 +18,17 @@ struct ImportCommand: ParsableCommand {
     var chat: String?
     @Option(help: "signal-cli's attachment folder (e.g. ~/.local/share/signal-cli/attachments): attachments are read from it and sealed with their messages.")
     var attachments: String?
+    @Option(help: ArgumentHelp(
+        "Messages per committed batch.",
+        discussion: "Larger batches write less per message and load an idle archive faster, but hold the archive's writer longer, so a running server's webhooks wait longer. A batch also ends once it holds 64 MiB of input."))
+    var batch: Int = FileImporter.defaultBatchSize
     @OptionGroup var output: OutputOptions
     @Argument(help: "The files to import.") var files: [String]
 
     func validate() throws {
         guard ImportFormat(rawValue: format) != nil else { throw ValidationError("unknown format \(format)") }
         guard !files.isEmpty else { throw ValidationError("name at least one file") }
+        guard (1 ... 100_000).contains(batch) else { throw ValidationError("--batch: between 1 and 100000 messages") }
         if let attachments {
             guard format == ImportFormat.signalCLI.rawValue else { throw ValidationError("--attachments is for --format signal-cli") }
             var folder: ObjCBool = false
@@ -39,7 +44,8 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let importer = FileImporter(
             ingestor: try Ingestor(archive: try archive.open()), format: ImportFormat(rawValue: format)!,
-            options: ImportOptions(account: account, timeZone: timezone, chat: chat, attachments: attachments))
+            options: ImportOptions(account: account, timeZone: timezone, chat: chat, attachments: attachments),
+            batchSize: batch)
         var total = ImportSummary()
         for file in files {
             let url = URL(fileURLWithPath: file)

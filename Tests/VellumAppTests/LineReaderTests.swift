@@ -38,4 +38,21 @@ struct LineReaderTests {
         #expect(got.last.map { $0 == (50_001, "line 49999") } == true)
         #expect(got.enumerated().allSatisfy { $0.offset + 1 == $0.element.0 })
     }
+
+    @Test("a byte bound ends a batch after the line that reaches it, and never returns an empty batch early")
+    func byteBound() throws {
+        let scratch = try ScratchFolder("vellum-lines")
+        let url = scratch.path("f")
+        let long = String(repeating: "x", count: 100)
+        try Data((Array(repeating: "0123456789", count: 7) + [long, "tail"]).joined(separator: "\n").utf8).write(to: url)
+        var reader = try LineReader(url: url)
+        var sizes: [[Int]] = []
+        while true {
+            let next = try reader.next(100, maxBytes: 25)
+            if next.isEmpty { break }
+            sizes.append(next.map(\.1.count))
+        }
+        // 10 + 10 + 10 reaches 25 with the third line; the 100-byte line is a batch on its own.
+        #expect(sizes == [[10, 10, 10], [10, 10, 10], [10, 100], [4]])
+    }
 }

@@ -5,6 +5,7 @@ import Testing
 @testable import VellumApp
 import VellumCore
 import VellumCrypto
+import VellumCapture
 
 @Suite("The pipeline: import, dedup, versions, search, show, verify")
 struct PipelineTests {
@@ -183,6 +184,34 @@ struct QueryTermsTests {
 
 @Suite("Pipelined import")
 struct PipelinedImportTests {
+    @Test("batches end at their byte bound: lines with large attachments commit a few at a time, all counted once")
+    func byteBoundedBatches() throws {
+        let t = try TestArchive()
+        let photo = Data((0 ..< 40_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }).base64EncodedString()
+        let lines = (1 ... 30).map { n in
+            #"{"channel":"whatsapp","conversation":{"id":"c1","kind":"direct"},"id":"p\#(n)","#
+                + #""sent_at":"2026-03-01T09:00:\#(String(format: "%02d", n))+08:00","from":{"id":"+85291234567"},"#
+                + #""to":[{"id":"+85298765432"}],"text":"photo \#(n)","#
+                + #""attachments":[{"name":"p\#(n).jpg","media_type":"image/jpeg","content_base64":"\#(photo)"}]}"#
+        }
+        let url = try t.write("photos.jsonl", lines.joined(separator: "\n"))
+        var reports = 0
+        let importer = FileImporter(ingestor: try Ingestor(archive: t.archive), format: .jsonl, batchBytes: 100_000)
+        let summary = try importer.importFile(url, progress: { _ in reports += 1 })
+        #expect(summary.imported == 30 && summary.lines == 30)
+        #expect(reports == 15, "two lines of ~53 KB reach the 100 KB bound")
+        #expect(try t.verify().ok)
+        // Items of a whole-file export are cut the same way, by text and attachment bytes.
+        let items = [100, 10, 10, 500, 1].map { size in
+            IncomingItem.unreadable(
+                ImportIssue(file: "f", line: 1, field: nil, reason: "r"), raw: Data(count: size), format: "jsonl")
+        }
+        #expect(FileImporter.batchEnd(items[...], maxItems: 10, maxBytes: 100) == 1)
+        #expect(FileImporter.batchEnd(items[1...], maxItems: 10, maxBytes: 100) == 3)
+        #expect(FileImporter.batchEnd(items[1...], maxItems: 2, maxBytes: 100) == 2)
+        #expect(FileImporter.batchEnd(items[4...], maxItems: 10, maxBytes: 100) == 1)
+    }
+
     @Test("batches overlap yet count once: a repeat across a batch border, a bad line, progress after commit")
     func overlap() throws {
         let t = try TestArchive()

@@ -22,17 +22,31 @@ public struct ImportSummary: Sendable, Hashable, Codable {
 }
 
 /// Feeds files through the pipeline in batches; each batch is durable before the next is read.
+///
+/// A batch ends at `batchSize` items or once it holds `batchBytes` of input (lines, or message
+/// text and attachments of a whole-file export), whichever comes first, so memory stays bounded
+/// when lines carry large attachments. Larger batches write less per message (a random-keyed
+/// index page is shared by more inserts) but hold the archive's single writer longer, which a
+/// running server's webhooks then wait for (decision 0021).
 public struct FileImporter: Sendable {
+    public static let defaultBatchSize = 1000
+    public static let defaultBatchBytes = 64 << 20
+
     public let ingestor: Ingestor
     public let format: ImportFormat
     public let options: ImportOptions
     public let batchSize: Int
+    public let batchBytes: Int
 
-    public init(ingestor: Ingestor, format: ImportFormat, options: ImportOptions = .init(), batchSize: Int = 1000) {
+    public init(
+        ingestor: Ingestor, format: ImportFormat, options: ImportOptions = .init(),
+        batchSize: Int = FileImporter.defaultBatchSize, batchBytes: Int = FileImporter.defaultBatchBytes
+    ) {
         self.ingestor = ingestor
         self.format = format
         self.options = options
-        self.batchSize = batchSize
+        self.batchSize = max(1, batchSize)
+        self.batchBytes = max(1, batchBytes)
     }
 
     /// Imports one file. `progress` sees the running summary after every committed batch;
@@ -46,15 +60,18 @@ public struct FileImporter: Sendable {
             export.notes.forEach(note)
             var rest = export.items[...]
             return try run(progress: progress, issue: issue) {
-                defer { rest = rest.dropFirst(batchSize) }
-                return rest.isEmpty ? nil : Array(rest.prefix(batchSize))
+                guard !rest.isEmpty else { return nil }
+                let count = Self.batchEnd(rest, maxItems: batchSize, maxBytes: batchBytes)
+                defer { rest = rest.dropFirst(count) }
+                return Array(rest.prefix(count))
             }
         }
         var reader = try LineReader(url: url)
         let name = url.lastPathComponent
         return try run(progress: progress, issue: issue) {
             while true {
-                let lines = try reader.next(batchSize).filter { !$0.1.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+                let lines = try reader.next(batchSize, maxBytes: batchBytes)
+                    .filter { !$0.1.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
                 if lines.isEmpty, reader.eof { return nil }
                 if !lines.isEmpty { return parse(lines, file: name) }
             }
@@ -90,6 +107,18 @@ public struct FileImporter: Sendable {
             throw error
         }
         return summary
+    }
+
+    /// How many of `items` the next batch takes: up to `maxItems`, ending after the item that
+    /// brings its size to `maxBytes` (at least one).
+    static func batchEnd(_ items: ArraySlice<IncomingItem>, maxItems: Int, maxBytes: Int) -> Int {
+        var (count, bytes) = (0, 0)
+        for item in items.prefix(maxItems) {
+            count += 1
+            bytes += item.inputBytes
+            if bytes >= maxBytes { break }
+        }
+        return count
     }
 
     /// Parses a batch on every core; a line may hold several items (a webhook body, a response).

@@ -22,12 +22,15 @@ struct LineReader {
     }
 
     /// Up to `max` lines: (1-based line number, bytes). Empty when the file is done.
-    mutating func next(_ max: Int) throws -> [(Int, Data)] {
+    /// Stops early, after the line that reaches `maxBytes` (so at least one line comes back).
+    mutating func next(_ max: Int, maxBytes: Int = .max) throws -> [(Int, Data)] {
         var out: [(Int, Data)] = []
-        out.reserveCapacity(max)
-        while out.count < max {
+        out.reserveCapacity(Swift.min(max, 4096))
+        var bytes = 0
+        while out.count < max, bytes < maxBytes {
             if let nl = Self.newline(in: buffer, from: cursor) {
                 out.append(take(cursor ..< nl))
+                bytes += nl - cursor
                 cursor = nl + 1
                 continue
             }
