@@ -66,7 +66,8 @@ extension PostgresTransaction {
         if let match, q.order == .relevance {
             return try ranked(
                 match: match, matchFilters: matchFilters, filters: filters,
-                restricted: restricted.map { "d." + $0 }, limit: q.limit, offset: q.offset, statement: s)
+                restricted: restricted.map { "d." + $0 }, block: q.rankingBlock, limit: q.limit, offset: q.offset,
+                statement: s)
         }
         let from = matchFilters.isEmpty ? "records r" : "records r JOIN message_index d ON d.position = r.position"
         let all = matchFilters + filters + restricted.map { "r." + $0 }
@@ -89,42 +90,54 @@ extension PostgresTransaction {
         return IndexResult(total: total, hits: hits)
     }
 
-    /// Relevance order: `ts_rank` of every match, and their number, from one scan of the matching
-    /// documents (joined with `records` only when a filter needs a record column); the page is the
-    /// top `limit` after `offset` by rank, then position, shown by rank, then time, as SQLite does.
+    /// Relevance order in blocks of `block` matches, newest block first (decision 0022): one scan
+    /// of the matching documents numbers them by position and counts them (joined with `records`
+    /// only when a filter needs a record column); `ts_rank` scores only the blocks the page falls
+    /// in, and the page is their top after `offset` by block, rank, then position, shown by
+    /// block, rank, then time, as SQLite does.
     private func ranked(
-        match: String, matchFilters: [String], filters: [String], restricted: [String], limit: Int, offset: Int,
-        statement s: PostgresStatement
+        match: String, matchFilters: [String], filters: [String], restricted: [String], block: Int, limit: Int,
+        offset: Int, statement s: PostgresStatement
     ) throws -> IndexResult {
         let from = filters.isEmpty ? "message_index d" : "message_index d JOIN records r ON r.position = d.position"
         let whereClause = " WHERE " + (matchFilters + filters + restricted).joined(separator: " AND ")
+        let size = max(1, block)
+        let (firstBlock, lastBlock) = (offset / size, (offset + max(1, limit) - 1) / size)
         var page = s
+        let sizeParameter = try page.bind(size)
+        let firstParameter = try page.bind(firstBlock)
+        let lastParameter = try page.bind(lastBlock)
         let limitParameter = try page.bind(limit)
-        let offsetParameter = try page.bind(offset)
-        // OFFSET 0 keeps the scored rows a subquery of their own, so the window counts narrow
-        // (position, rank) rows rather than carrying each document up to the sort.
+        let offsetParameter = try page.bind(offset - firstBlock * size)
+        // OFFSET 0 keeps the numbered rows a subquery of their own, so the windows run over
+        // narrow (position) rows rather than carrying each document up to the sort.
         page.append(
             """
-            SELECT position, rank, count(*) OVER () FROM (
-                SELECT d.position, ts_rank(d.document, \(match)) AS rank FROM \(from)\(whereClause) OFFSET 0) s
-            ORDER BY rank DESC, position LIMIT \(limitParameter) OFFSET \(offsetParameter)
+            SELECT b.position, b.block, ts_rank(m.document, \(match)) AS rank, b.total FROM (
+                SELECT position, count(*) OVER () AS total,
+                    (row_number() OVER (ORDER BY position DESC) - 1) / \(sizeParameter) AS block
+                FROM (SELECT d.position FROM \(from)\(whereClause) OFFSET 0) s) b
+            JOIN message_index m ON m.position = b.position
+            WHERE b.block BETWEEN \(firstParameter) AND \(lastParameter)
+            ORDER BY b.block, rank DESC, b.position LIMIT \(limitParameter) OFFSET \(offsetParameter)
             """)
-        let top = try rows(page.query, as: (Int64, Float, Int).self)
+        let top = try rows(page.query, as: (Int64, Int64, Float, Int).self)
         let total: Int
         if let first = top.first {
-            total = first.2
+            total = first.3
         } else {
             var count = s
             count.append("SELECT count(*) FROM \(from)\(whereClause)")
             total = try value(count.query, as: Int.self) ?? 0
         }
         guard !top.isEmpty else { return IndexResult(total: total, hits: []) }
-        let rank = Dictionary(uniqueKeysWithValues: top.map { ($0.0, $0.1) })
+        let order = Dictionary(uniqueKeysWithValues: top.map { ($0.0, (block: $0.1, rank: $0.2)) })
         let hits = try fetchRecords(
             "SELECT \(unescaped: Self.recordColumns) FROM records r WHERE r.position = ANY(\(top.map(\.0)))")
             .sorted {
-                let (a, b) = (rank[$0.position] ?? 0, rank[$1.position] ?? 0)
-                if a != b { return a > b }
+                let (a, b) = (order[$0.position] ?? (0, 0), order[$1.position] ?? (0, 0))
+                if a.block != b.block { return a.block < b.block }
+                if a.rank != b.rank { return a.rank > b.rank }
                 if $0.record.sentAt != $1.record.sentAt { return $0.record.sentAt < $1.record.sentAt }
                 return $0.position < $1.position
             }

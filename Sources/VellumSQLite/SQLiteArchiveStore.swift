@@ -11,14 +11,9 @@ public final class SQLiteArchiveStore: ArchiveStore {
     /// caps it at its compile-time maximum, 2 GiB by default).
     static let mmapSize: Int64 = 1 << 32
 
-    /// How many matches relevance ranks against each other (decision 0022).
-    let rankingBlock: Int
-
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    /// `rankingBlock` is for tests of the ranking blocks; the default is what the product uses.
-    public init(path: String, rankingBlock: Int = 5_000) throws {
+    public init(path: String) throws {
         self.path = path
-        self.rankingBlock = max(1, rankingBlock)
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
@@ -48,11 +43,11 @@ public final class SQLiteArchiveStore: ArchiveStore {
     }
 
     public func read<T>(_ body: (any ArchiveReader) throws -> T) throws -> T {
-        try pool.read { db in try body(SQLiteTransaction(db: db, rankingBlock: rankingBlock)) }
+        try pool.read { db in try body(SQLiteTransaction(db: db)) }
     }
 
     public func write<T>(_ body: (any ArchiveWriter) throws -> T) throws -> T {
-        try pool.write { db in try body(SQLiteTransaction(db: db, rankingBlock: rankingBlock)) }
+        try pool.write { db in try body(SQLiteTransaction(db: db)) }
     }
 
     /// Rewrites the full-text index (FTS5 keeps deleted documents' postings in old segments until

@@ -106,8 +106,19 @@ extension SQLiteTransaction {
             ? "SELECT count(*) FROM message_index WHERE \(ftsWhere)"
             : "SELECT count(*) FROM \(from) \(whereClause)"
         let total = try Int.fetchOne(db.cachedStatement(sql: countSQL), arguments: StatementArguments(args)) ?? 0
-        if wordsOnly && q.order == .relevance {
-            let rows = try rankedPage(ftsWhere, args, columns: columns, total: total, limit: q.limit, offset: q.offset)
+        if fts && q.order == .relevance {
+            // With words alone FTS5 ranks inside its own table; with filters, through the join.
+            let ranked = wordsOnly
+                ? Ranked(
+                    rowid: "rowid", newest: "SELECT rowid FROM message_index WHERE \(ftsWhere)",
+                    page: { range in """
+                        SELECT \(columns) FROM (SELECT rowid, rank FROM message_index WHERE \(ftsWhere)\(range)
+                            ORDER BY rank LIMIT ? OFFSET ?) m JOIN records r ON r.position = m.rowid ORDER BY m.rank, r.sent_at
+                        """ })
+                : Ranked(
+                    rowid: "m.rowid", newest: "SELECT m.rowid FROM \(from) \(whereClause)",
+                    page: { range in "SELECT \(columns) FROM \(from) \(whereClause)\(range) ORDER BY \(order) LIMIT ? OFFSET ?" })
+            let rows = try rankedPage(ranked, args, total: total, block: q.rankingBlock, limit: q.limit, offset: q.offset)
             return IndexResult(total: total, hits: try rows.map { try decodeRecord($0, offset: 0) })
         }
         let pageSQL = "SELECT \(columns) FROM \(from) \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?"
@@ -116,41 +127,49 @@ extension SQLiteTransaction {
         return IndexResult(total: total, hits: try rows.map { try decodeRecord($0, offset: 0) })
     }
 
-    /// A page of matches in relevance order, ranked by FTS5 inside its own table.
+    /// The statements of a relevance search: its matches (as `rowid`s) and a page of them, given
+    /// a range condition on the rowid to add to its WHERE clause.
+    struct Ranked {
+        /// How the statements name the match's rowid.
+        var rowid: String
+        var newest: String
+        var page: (String) -> String
+    }
+
+    /// A page of matches in relevance order.
     ///
     /// bm25 costs a few microseconds a match (each needs its document's length), so a word in
     /// 70,000 of 1,000,000 messages took 130 ms to rank. Matches are therefore ranked in blocks
-    /// of `rankingBlock`: the newest block first, each block ordered by bm25 (scored against the
-    /// whole archive, so a score means what it always did), then the next older block. Every
-    /// match is in exactly one block, so pages are stable and the total is exact; a search with
-    /// fewer matches than a block ranks them all, as before (decision 0022).
+    /// (``IndexQuery/rankingBlock``): the newest block first, each block ordered by bm25 (scored
+    /// against the whole archive, so a score means what it always did), then the next older
+    /// block. Every match is in exactly one block, so pages are stable and the total is exact; a
+    /// search with fewer matches than a block ranks them all, as before (decision 0022).
     func rankedPage(
-        _ ftsWhere: String, _ args: [any DatabaseValueConvertible], columns: String, total: Int, limit: Int, offset: Int
+        _ ranked: Ranked, _ args: [any DatabaseValueConvertible], total: Int, block size: Int, limit: Int, offset: Int
     ) throws -> [Row] {
         func page(_ bounds: (newest: Int64, oldest: Int64?)?, limit: Int, offset: Int) throws -> [Row] {
-            let range = bounds.map { " AND rowid <= ?" + ($0.oldest == nil ? "" : " AND rowid >= ?") } ?? ""
+            let column = ranked.rowid
+            let range = bounds.map { " AND \(column) <= ?" + ($0.oldest == nil ? "" : " AND \(column) >= ?") } ?? ""
             let rangeArgs: [any DatabaseValueConvertible] = bounds.map { [$0.newest] + ($0.oldest.map { [$0] } ?? []) } ?? []
             return try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT \(columns) FROM (SELECT rowid, rank FROM message_index WHERE \(ftsWhere)\(range)
-                        ORDER BY rank LIMIT ? OFFSET ?) m JOIN records r ON r.position = m.rowid ORDER BY m.rank, r.sent_at
-                    """), arguments: StatementArguments(args + rangeArgs + [limit, offset]))
+                db.cachedStatement(sql: ranked.page(range)), arguments: StatementArguments(args + rangeArgs + [limit, offset]))
         }
-        guard total > rankingBlock else { return try page(nil, limit: limit, offset: offset) }
+        let size = max(1, size)
+        guard total > size else { return try page(nil, limit: limit, offset: offset) }
         /// The rowid of the match with `n` newer matches than it.
         func newest(after n: Int) throws -> Int64? {
             try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT rowid FROM message_index WHERE \(ftsWhere) ORDER BY rowid DESC LIMIT 1 OFFSET ?"),
+                db.cachedStatement(sql: ranked.newest + " ORDER BY \(ranked.rowid) DESC LIMIT 1 OFFSET ?"),
                 arguments: StatementArguments(args + [n]))
         }
         var rows: [Row] = []
         var at = offset
         while rows.count < limit, at < total {
-            let block = at / rankingBlock
-            let within = at % rankingBlock
-            guard let first = try newest(after: block * rankingBlock) else { break }
-            let last = try newest(after: (block + 1) * rankingBlock - 1)
-            let take = min(limit - rows.count, rankingBlock - within)
+            let block = at / size
+            let within = at % size
+            guard let first = try newest(after: block * size) else { break }
+            let last = try newest(after: (block + 1) * size - 1)
+            let take = min(limit - rows.count, size - within)
             let got = try page((first, last), limit: take, offset: within)
             rows += got
             if got.count < take { break }

@@ -7,10 +7,6 @@ import VellumStore
 /// One transaction on the embedded database; reads and writes through cached statements.
 struct SQLiteTransaction: ArchiveWriter {
     let db: Database
-    /// Relevance ranks the matches of a search in blocks of this many, newest block first
-    /// (``search(_:)``, decision 0022).
-    var rankingBlock = SQLiteTransaction.defaultRankingBlock
-    static let defaultRankingBlock = 5_000
 
     static let recordColumns = """
         position, id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at, \

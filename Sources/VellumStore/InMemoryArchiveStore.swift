@@ -98,7 +98,7 @@ final class MemoryTransaction: ArchiveWriter {
     func indexTokens(of id: RecordID) throws -> String? { s.tokens[id] }
 
     func search(_ q: IndexQuery) throws -> IndexResult {
-        var matches: [(score: Double, record: StoredRecord)] = []
+        var matches: [(score: Double, block: Int, record: StoredRecord)] = []
         for (_, r) in s.records {
             if !q.channels.isEmpty, !q.channels.contains(r.channel) { continue }
             if !q.conversationKeys.isEmpty, !q.conversationKeys.contains(r.conversationKey) { continue }
@@ -132,11 +132,16 @@ final class MemoryTransaction: ArchiveWriter {
                 score = Double(n)
             }
             if let excluded = q.excludedText, excluded.score(in: doc) != nil { continue }
-            matches.append((score, r))
+            matches.append((score, 0, r))
         }
         switch q.order {
         case .relevance:
-            matches.sort { ($0.score, $1.record.sentAt) > ($1.score, $0.record.sentAt) }
+            // Blocks of the newest matches (records are kept in insertion order), each by score.
+            let n = matches.count
+            if !q.phrases.isEmpty || q.text != nil {
+                for i in matches.indices { matches[i].block = (n - 1 - i) / max(1, q.rankingBlock) }
+            }
+            matches.sort { ($1.block, $0.score, $1.record.sentAt) > ($0.block, $1.score, $0.record.sentAt) }
         case .timeAscending:
             matches.sort { ($0.record.sentAt, $0.record.ledgerIndex) < ($1.record.sentAt, $1.record.ledgerIndex) }
         case .timeDescending:

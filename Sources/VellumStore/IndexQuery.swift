@@ -36,6 +36,12 @@ public struct IndexQuery: Sendable, Hashable {
     public var limit: Int
     public var offset: Int
     public var order: Order
+    /// Relevance ranks the matches of words in blocks of this many, newest block first: the
+    /// newest `rankingBlock` matches in relevance order, then the next older block, and so on.
+    /// Every match is in exactly one block, so pages are stable and the total exact; ranking
+    /// every match of a very common word cost more than the rest of a search (decision 0022).
+    public var rankingBlock = IndexQuery.defaultRankingBlock
+    public static let defaultRankingBlock = 5_000
 
     public init(
         phrases: [[String]] = [], channels: [Channel] = [], participantKeys: [Data] = [],

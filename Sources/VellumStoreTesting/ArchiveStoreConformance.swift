@@ -27,6 +27,7 @@ public enum ArchiveStoreConformance {
             removal,
         "restrictions are kept once and lifted": restriction,
         "search answers alternatives, exclusions, tags, revisions and alert states": booleanSearch,
+        "relevance ranks matches in blocks, newest block first; pages list each match once": rankingBlocks,
         "distinct recipients are counted per sender within a window": recipientWindow,
     ]
 
