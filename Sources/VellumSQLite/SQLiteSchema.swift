@@ -150,8 +150,8 @@ enum SQLiteSchema {
         m.registerMigration("v7-records-without-id-index") { db in
             // Ids are derived from source keys, so the source-key index finds a record by id; the
             // second random-keyed index cost every insert a page of write-ahead log (decision
-            // 0021). SQLite cannot drop a UNIQUE constraint, so the table is rebuilt: about a
-            // minute per million records, once.
+            // 0021). SQLite cannot drop a UNIQUE constraint, so the table is rebuilt: about two
+            // minutes per million records, once (docs/storage.md).
             try db.execute(sql: """
                 CREATE TABLE records_v7(
                     position INTEGER PRIMARY KEY,
