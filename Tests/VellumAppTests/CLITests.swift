@@ -50,8 +50,12 @@ struct CLITests {
 
         let imported = try CLI.json(try CLI.run(["import", "--data", data, "--format", "jsonl", "--json", file.path]).out)
         #expect(imported["imported"] as? Int == 7 && imported["duplicates"] as? Int == 0 && imported["quarantined"] as? Int == 4)
-        let twice = try CLI.run(["import", "--data", data, "--json", file.path])
+        // Again in batches of two: the same count, committed batch by batch.
+        let twice = try CLI.run(["import", "--data", data, "--json", "--batch", "2", file.path])
         #expect(try CLI.json(twice.out)["duplicates"] as? Int == 7)
+        #expect(twice.err.components(separatedBy: "lines committed").count - 1 >= 5, "\(twice.err)")
+        let zero = try CLI.run(["import", "--data", data, "--batch", "0", file.path])
+        #expect(zero.status != 0 && zero.err.contains("--batch"))
         #expect(twice.err.contains("chat.jsonl:2: field `sent_at`") == false)
         #expect(twice.err.contains("chat.jsonl:9: not valid JSON"))
 
