@@ -21,8 +21,8 @@ extension Archive {
     /// The key of a normalized identifier (`tel:+852…`, `wecom:zhangwei`).
     func identifierKey(_ normalized: String) -> Data { keys.lookupKey(Data(normalized.utf8), domain: "identifier") }
 
-    /// The record id shown to people: `m` and the first 10 bytes of the source key in hex. The
-    /// source key is itself a keyed hash, so the id reveals nothing and costs no second HMAC.
+    /// The record id shown to people, derived from the source key (``RecordID/init(sourceKey:)``).
+    /// The source key is itself a keyed hash, so the id reveals nothing and costs no second HMAC.
     func recordID(_ ref: SourceRef) -> RecordID { recordID(sourceKey: sourceKey(ref)) }
     func recordID(sourceKey: Data) -> RecordID { RecordID(sourceKey: sourceKey) }
 
