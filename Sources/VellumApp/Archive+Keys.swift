@@ -35,29 +35,46 @@ extension Archive {
     /// before anything is sealed with them, so concurrent writers always agree on a scope's key.
     func dataKeys(scopes names: some Collection<String>) throws -> [Data: DataKey] {
         let ids = Set(names.map(scopeID))
-        var out = dataKeys.withLock { cache in ids.reduce(into: [Data: DataKey]()) { $0[$1] = cache[$1] } }
+        var out = cachedDataKeys(ids)
         let missing = ids.subtracting(out.keys)
         guard !missing.isEmpty else { return out }
-        let loaded: [Data: DataKey] = try store.write { tx in
-            // In one order, so two servers creating the same scopes never wait on each other in a cycle.
-            let scopes = missing.sorted(by: { $0.lexicographicallyPrecedes($1) })
-            var stored = try tx.wrappedKeys(scopes: scopes)
-            let new = scopes.filter { stored[$0] == nil }
-            for scope in new { try tx.putWrappedKey(try keys.wrap(DataKey.random(), scope: scope), scope: scope) }
-            // A scope keeps its first key. Another server may have stored one since this
-            // transaction looked: the key read back after the insert is the one that counts,
-            // never the one made here.
-            if !new.isEmpty { stored.merge(try tx.wrappedKeys(scopes: new)) { a, _ in a } }
-            return try scopes.reduce(into: [Data: DataKey]()) { found, scope in
-                guard let wrapped = stored[scope] else {
-                    throw VellumError(.storage, "the data key of a new scope was not stored")
-                }
-                found[scope] = try keys.unwrap(wrapped, scope: scope)
-            }
-        }
-        dataKeys.withLock { $0.merge(loaded) { a, _ in a } }
+        let loaded = try store.write { tx in try dataKeys(scopeIDs: missing, in: tx) }
+        rememberDataKeys(loaded)
         out.merge(loaded) { a, _ in a }
         return out
+    }
+
+    /// The data keys of the scopes this process already holds.
+    func cachedDataKeys(_ ids: Set<Data>) -> [Data: DataKey] {
+        dataKeys.withLock { cache in ids.reduce(into: [Data: DataKey]()) { $0[$1] = cache[$1] } }
+    }
+
+    /// Keeps keys read or created by ``dataKeys(scopeIDs:in:)``. Call it only once their
+    /// transaction has committed: a key made in a transaction that rolled back was never stored,
+    /// and nothing may be wrapped under it.
+    func rememberDataKeys(_ keys: [Data: DataKey]) {
+        guard !keys.isEmpty else { return }
+        dataKeys.withLock { $0.merge(keys) { a, _ in a } }
+    }
+
+    /// The data keys of scopes by id, read or created inside the caller's write transaction.
+    /// A scope keeps its first key: the key read back after the insert is the one that counts.
+    func dataKeys(scopeIDs ids: Set<Data>, in tx: any ArchiveWriter) throws -> [Data: DataKey] {
+        guard !ids.isEmpty else { return [:] }
+        // In one order, so two servers creating the same scopes never wait on each other in a cycle.
+        let scopes = ids.sorted(by: { $0.lexicographicallyPrecedes($1) })
+        var stored = try tx.wrappedKeys(scopes: scopes)
+        let new = scopes.filter { stored[$0] == nil }
+        for scope in new { try tx.putWrappedKey(try keys.wrap(DataKey.random(), scope: scope), scope: scope) }
+        // Another server may have stored one since this transaction looked: the key read back
+        // after the insert is the one that counts, never the one made here.
+        if !new.isEmpty { stored.merge(try tx.wrappedKeys(scopes: new)) { a, _ in a } }
+        return try scopes.reduce(into: [Data: DataKey]()) { found, scope in
+            guard let wrapped = stored[scope] else {
+                throw VellumError(.storage, "the data key of a new scope was not stored")
+            }
+            found[scope] = try keys.unwrap(wrapped, scope: scope)
+        }
     }
 
     /// The data key of an existing scope id, or nil when it was destroyed or never existed.

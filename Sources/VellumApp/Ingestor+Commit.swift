@@ -12,14 +12,22 @@ extension Ingestor {
     struct PlannedRecord {
         var record: StoredRecord
         var tokens: String
+        var captureEvent: LedgerAppender.Leaf
         var alerts: [StoredAlert]
     }
 
-    /// One transaction: records, index, quarantine, ledger leaves, signed head. Returns the records
-    /// actually inserted, with their ledger indexes (a concurrent writer may have taken some first).
+    /// One transaction: scope keys, records, index, quarantine, ledger leaves, signed head.
+    /// Returns the records actually inserted, with their ledger indexes (a concurrent writer may
+    /// have taken some first).
     func commit(_ prepared: [Prepared], quarantine: [QuarantineDraft], accountNames: [String: Data]) throws -> [StoredRecord] {
         guard !prepared.isEmpty || !quarantine.isEmpty else { return [] }
-        return try archive.store.write { tx in
+        let scopes = Set(prepared.map(\.record.scope))
+        let cached = archive.cachedDataKeys(scopes)
+        // The keys of new scopes are made in this transaction and kept only once it has committed.
+        var loaded: [Data: DataKey] = [:]
+        let records = try archive.store.write { tx in
+            loaded = try archive.dataKeys(scopeIDs: scopes.subtracting(cached.keys), in: tx)
+            let scopeKeys = cached.merging(loaded) { a, _ in a }
             let appender = LedgerAppender(archive: archive, tx: tx)
             var next = try tx.ledgerSize()
             var inserted = Set<Data>()
@@ -30,32 +38,28 @@ extension Ingestor {
             for p in prepared where !taken.contains(p.record.sourceKey) && inserted.insert(p.record.sourceKey).inserted {
                 facts.append(p.usage)
                 mediaJobs += p.mediaJobs
-                planned.append(try plan(p, at: &next, tx))
+                planned.append(try plan(p, scopeKey: scopeKeys[p.record.scope]!, at: &next, tx))
             }
             // Records first: their alerts refer to them.
             try tx.insert(planned.map { IndexedRecord($0.record, indexTokens: $0.tokens) })
-            var events: [Data] = []
+            var events: [LedgerAppender.Leaf] = []
             for item in planned {
                 let record = item.record
-                events.append(LedgerEvent(
-                    type: .capture, at: record.capturedAt, record: record.id.rawValue,
-                    commitment: record.commitment.hexString, kind: record.kind.rawValue
-                ).canonicalBytes())
+                events.append(item.captureEvent)
                 for alert in item.alerts {
                     // The plan kept one alert per rule, so the store must take each; a refusal now
                     // would leave the planned ledger indexes pointing past their events.
                     guard let alertID = try tx.addAlert(alert) else {
                         throw VellumError(.integrity, "record \(record.id) already had an alert from rule \(alert.rule)")
                     }
-                    events.append(LedgerEvent(
+                    events.append(LedgerAppender.Leaf(LedgerEvent(
                         type: .alert, at: record.capturedAt, record: record.id.rawValue,
-                        commitment: Digest.sha256(alert.sealed).hexString, kind: alert.rule, alert: alertID
-                    ).canonicalBytes())
+                        commitment: Digest.sha256(alert.sealed).hexString, kind: alert.rule, alert: alertID)))
                 }
             }
             for q in quarantine where try tx.quarantineItem(rawKey: q.rawKey) == nil {
                 _ = try tx.addQuarantine(q.item(ledgerIndex: next))
-                events.append(q.event().canonicalBytes())
+                events.append(LedgerAppender.Leaf(q.event()))
                 next += 1
             }
             try MediaQueue(archive: archive).add(mediaJobs, tx)
@@ -63,16 +67,22 @@ extension Ingestor {
             for account in UsageTally.accounts(facts, sealedNames: accountNames) {
                 try tx.touchCaptureAccount(account)
             }
-            if !events.isEmpty { _ = try appender.append(payloads: events) }
+            if !events.isEmpty { _ = try appender.append(leaves: events) }
             return planned.map(\.record)
         }
+        archive.rememberDataKeys(loaded)
+        return records
     }
 
     /// The record's ledger index (`next`), then one per alert, in the ledger's order: a record,
     /// its alerts, the next record. Counts the retail recipients (which may add an alert) now, in
-    /// record order, as the count of each message must see the messages before it.
-    func plan(_ p: Prepared, at next: inout UInt64, _ tx: any ArchiveWriter) throws -> PlannedRecord {
+    /// record order, as the count of each message must see the messages before it. Wraps the
+    /// record's key under its scope's.
+    func plan(_ p: Prepared, scopeKey: DataKey, at next: inout UInt64, _ tx: any ArchiveWriter) throws -> PlannedRecord {
         var record = p.record
+        if record.recordKey == nil {
+            record.recordKey = try scopeKey.wrap(p.recordKey, context: Archive.recordKeyContext(record.id))
+        }
         record.ledgerIndex = next
         next += 1
         var alerts = p.alerts
@@ -85,7 +95,7 @@ extension Ingestor {
             {
                 alerts.append(SealedAlert(
                     rule: explanation.rule, severity: explanation.severity,
-                    sealed: try retail.key.seal(try JSONEncoder().encode(explanation), context: Archive.alertContext(record.id))))
+                    sealed: try p.recordKey.seal(try JSONEncoder().encode(explanation), context: Archive.alertContext(record.id))))
             }
         }
         // A record keeps one alert per rule (the store refuses a second, which took no ledger
@@ -98,6 +108,6 @@ extension Ingestor {
                 scope: record.scope, sealed: a.sealed, ledgerIndex: next))
             next += 1
         }
-        return PlannedRecord(record: record, tokens: p.tokens, alerts: stored)
+        return PlannedRecord(record: record, tokens: p.tokens, captureEvent: p.captureEvent, alerts: stored)
     }
 }

@@ -82,7 +82,13 @@ public final class Ingestor: Sendable {
     }
 
     struct Prepared {
+        /// The record. Its wrapped key is nil when its scope's key was not known yet (a new scope):
+        /// the commit then wraps ``recordKey`` under the key it reads or makes.
         var record: StoredRecord
+        /// The record's own key, which sealed its body, attachments and alerts. Only in memory.
+        var recordKey: DataKey
+        /// The ledger leaf of its capture, which needs no ledger index: made here, off the writer.
+        var captureEvent: LedgerAppender.Leaf
         var tokens: String
         var usage: UsageFacts
         var alerts: [SealedAlert]
@@ -102,7 +108,6 @@ public final class Ingestor: Sendable {
         var recipients: [Data]
         var sentAt: Int64
         var channel: Channel
-        var key: DataKey
     }
 
     /// An alert explanation sealed under its record's scope, ready to enter the review queue.
@@ -147,8 +152,9 @@ public final class Ingestor: Sendable {
             }
         }
         let resolved = try resolver.resolve(fresh.map(\.message))
-        let scopeKeys = try archive.dataKeys(scopes: Set(resolved.map(\.scopeName)))
-        let prepared = try prepare(fresh.map { ($0.message, $0.id, $0.sourceKey) }, resolved, scopeKeys)
+        let prepared = try prepare(
+            fresh.map { ($0.message, $0.id, $0.sourceKey) }, resolved,
+            scopeKeys: archive.cachedDataKeys(Set(resolved.map(\.scopeID))))
         let quarantined = try items.enumerated().compactMap { i, item -> (slot: Int, draft: QuarantineDraft)? in
             guard case .unreadable(let issue, let raw, let format, let options) = item else { return nil }
             return (i, try QuarantineDraft(archive: archive, issue: issue, raw: raw, format: format, options: options))
@@ -181,9 +187,11 @@ public final class Ingestor: Sendable {
     }
 
     /// Seals, commits and tokenizes in parallel (CPU work only; blobs are written here too,
-    /// durably, before the commit that refers to them).
+    /// durably, before the commit that refers to them). Each record is sealed under a key of its
+    /// own, wrapped here under its scope's key when this process knows it (`scopeKeys`); a new
+    /// scope gets its key in the commit's transaction, so staging never waits for the writer.
     func prepare(
-        _ messages: [(Message, RecordID, Data)], _ resolved: [PartyResolver.Resolution], _ keys: [Data: DataKey]
+        _ messages: [(Message, RecordID, Data)], _ resolved: [PartyResolver.Resolution], scopeKeys: [Data: DataKey]
     ) throws -> [Prepared] {
         let capturedAt = archive.nowMilliseconds
         // Take the caches out of the lock so each lane owns its dictionary outright (a concurrent
@@ -195,22 +203,21 @@ public final class Ingestor: Sendable {
             let (message, id, sourceKey) = messages[i]
             let r = resolved[i]
             return try seal(
-                message, id: id, sourceKey: sourceKey, resolution: r, key: keys[r.scopeID]!,
+                message, id: id, sourceKey: sourceKey, resolution: r, scopeKey: scopeKeys[r.scopeID],
                 capturedAt: capturedAt, cache: &cache)
         }
         return prepared
     }
 
     func seal(
-        _ m: Message, id: RecordID, sourceKey: Data, resolution r: PartyResolver.Resolution, key: DataKey,
+        _ m: Message, id: RecordID, sourceKey: Data, resolution r: PartyResolver.Resolution, scopeKey: DataKey?,
         capturedAt: Int64, cache: inout BlindTokenCache
     ) throws -> Prepared {
         let scope = r.scopeID
         // Each record gets its own key, wrapped under the scope's: disposition and erasure shred
-        // one record by deleting these wrapped bytes (docs/decisions/0007-keys-per-record.md).
-        let scopeKey = key
+        // one record by deleting the wrapped bytes (docs/decisions/0007-keys-per-record.md).
         let key = DataKey.random()
-        let wrappedKey = try scopeKey.wrap(key, context: Archive.recordKeyContext(id))
+        let wrappedKey = try scopeKey.map { try $0.wrap(key, context: Archive.recordKeyContext(id)) }
         var files: [ArchivedMessage.File] = []
         var refs: [String] = []
         let lockEnd = blobRetention?.decision(
@@ -280,11 +287,14 @@ public final class Ingestor: Sendable {
                 retail = RetailFacts(
                     rule: rule, sender: sender,
                     senderKey: archive.identifierKey(DirectoryService.employeeIdentifier(sender.id)),
-                    recipients: outsiders, sentAt: m.sentAt.epochMilliseconds, channel: m.source.channel, key: key)
+                    recipients: outsiders, sentAt: m.sentAt.epochMilliseconds, channel: m.source.channel)
             }
         }
+        let captureEvent = LedgerAppender.Leaf(LedgerEvent(
+            type: .capture, at: capturedAt, record: id.rawValue, commitment: record.commitment.hexString,
+            kind: record.kind.rawValue))
         return Prepared(
-            record: record, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage,
+            record: record, recordKey: key, captureEvent: captureEvent, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage,
             alerts: alerts, retail: retail, mediaJobs: MediaJob.jobs(for: m, at: capturedAt), lockEnd: lockEnd)
     }
 }

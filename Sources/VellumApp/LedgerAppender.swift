@@ -13,12 +13,23 @@ struct LedgerAppender {
     let archive: Archive
     let tx: any ArchiveWriter
 
-    /// Appends `events` in order; returns the ledger index of each.
-    func append(_ events: [LedgerEvent]) throws -> [UInt64] {
-        try append(payloads: events.map { $0.canonicalBytes() })
+    /// An event's bytes with their leaf hash, which can be computed before the transaction (the
+    /// ingest pipeline does so while staging, off the archive's one writer).
+    struct Leaf: Sendable {
+        var payload: Data
+        var hash: Data
+        init(_ event: LedgerEvent) {
+            payload = event.canonicalBytes()
+            hash = MerkleHash.leaf(payload)
+        }
     }
 
-    func append(payloads: [Data]) throws -> [UInt64] {
+    /// Appends `events` in order; returns the ledger index of each.
+    func append(_ events: [LedgerEvent]) throws -> [UInt64] {
+        try append(leaves: events.map(Leaf.init))
+    }
+
+    func append(leaves: [Leaf]) throws -> [UInt64] {
         var frontier = try tx.ledgerFrontier()
         let size = try tx.ledgerSize()
         guard frontier.size == size else {
@@ -28,11 +39,10 @@ struct LedgerAppender {
         }
         var entries: [LedgerEntry] = []
         var nodes: [MerkleNode] = []
-        entries.reserveCapacity(payloads.count)
-        for payload in payloads {
-            let leaf = MerkleHash.leaf(payload)
-            entries.append(LedgerEntry(index: frontier.size, payload: payload, leafHash: leaf))
-            nodes.append(contentsOf: frontier.append(leafHash: leaf))
+        entries.reserveCapacity(leaves.count)
+        for leaf in leaves {
+            entries.append(LedgerEntry(index: frontier.size, payload: leaf.payload, leafHash: leaf.hash))
+            nodes.append(contentsOf: frontier.append(leafHash: leaf.hash))
         }
         try tx.appendLedger(entries, nodes: nodes)
         let head = try archive.keys.signing.sign(

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import VellumApp
+import VellumCapture
+import VellumCore
+import VellumSQLite
+import VellumStore
+
+/// New scopes get their data keys in the commit's transaction, not while a batch is staged, so
+/// staging never waits for the archive's one writer.
+@Suite("Scope keys are made by the commit")
+struct ScopeKeyCommitTests {
+    func messages(_ text: String) throws -> [Message] {
+        let lines = text.split(separator: "\n")
+        let parsed = lines.enumerated().compactMap { i, line -> Message? in
+            if case .message(let m) = VellumJSONLinesParser().parse(Data(line.utf8), file: "t.jsonl", line: i + 1) { m } else { nil }
+        }
+        try #require(parsed.count == lines.count)
+        return parsed
+    }
+
+    func items(_ text: String) throws -> [IncomingItem] { try messages(text).map { .message($0) } }
+
+    /// The scopes of the fixture's messages: one per outside person or conversation.
+    func scopeIDs(_ t: TestArchive) throws -> Set<Data> {
+        Set(try PartyResolver(archive: t.archive).resolve(try messages(Fixture.chat)).map(\.scopeID))
+    }
+
+    func storedKeys(_ t: TestArchive) throws -> Int {
+        let scopes = Array(try scopeIDs(t))
+        return try t.archive.store.read { tx in try tx.wrappedKeys(scopes: scopes).count }
+    }
+
+    @Test("staging new people's messages stores no key; the commit stores them with the records")
+    func stagingWritesNoKey() throws {
+        let t = try TestArchive()
+        let ingestor = try Ingestor(archive: t.archive, supervision: .none)
+        let staged = try ingestor.stage(items(Fixture.chat))
+        #expect(try storedKeys(t) == 0)
+        let outcomes = try ingestor.commit(staged)
+        #expect(outcomes.allSatisfy { if case .imported = $0 { true } else { false } })
+        #expect(try storedKeys(t) == (try scopeIDs(t)).count)
+        #expect(try t.search("合同").hits.first?.text == "张经理，合同我看过了，下周签。")
+        #expect(try t.verify().problems == [])
+    }
+
+    @Test("a commit that fails keeps none of the keys it made: the retry makes them again and every record opens")
+    func failedCommitForgetsKeys() throws {
+        let t = try TestArchive()
+        let ingestor = try Ingestor(archive: t.archive, supervision: .none)
+        try t.sqlite.executeUncheckedSQL(
+            "CREATE TRIGGER fail_commit BEFORE INSERT ON records BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+        #expect(throws: (any Error).self) { try ingestor.commit(try ingestor.stage(items(Fixture.chat))) }
+        #expect(try storedKeys(t) == 0)
+        #expect(t.archive.cachedDataKeys(try scopeIDs(t)).isEmpty)
+        try t.sqlite.executeUncheckedSQL("DROP TRIGGER fail_commit")
+
+        let summary = try t.importJSONL(Fixture.chat)
+        #expect(summary.imported == 7)
+        #expect(try t.archive.store.read { try $0.recordCount() } == 7)
+        #expect(try t.search("bond").hits.map(\.text) == ["Can you send the bond allocation memo?"])
+        #expect(try t.verify().problems == [])
+    }
+}
