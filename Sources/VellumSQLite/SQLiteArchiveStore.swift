@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Synchronization
 public import VellumStore
 import VellumCore
 
@@ -7,6 +8,9 @@ import VellumCore
 public final class SQLiteArchiveStore: ArchiveStore {
     let pool: DatabasePool
     public let path: String
+    /// Bulk loads running on this store (``bulkLoad(_:)``); the writer's checkpoint threshold is
+    /// raised while there is at least one.
+    let bulkLoads = Mutex(0)
     /// Bytes of the database file the writer maps into memory (address space, not RAM; SQLite
     /// caps it at its compile-time maximum, 2 GiB by default).
     static let mmapSize: Int64 = 1 << 32
@@ -48,6 +52,37 @@ public final class SQLiteArchiveStore: ArchiveStore {
 
     public func write<T>(_ body: (any ArchiveWriter) throws -> T) throws -> T {
         try pool.write { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    /// Write-ahead-log pages after which a commit checkpoints the log into the database: SQLite's
+    /// default, which keeps each checkpoint small for the webhooks a server commits.
+    static let checkpointPages = 1000
+    /// The threshold while a bulk import runs (about 120 MiB of log). A batch of 1,000 messages
+    /// dirties about 7,000 pages, so at the default every commit also checkpointed; a larger log
+    /// lets a page that several batches change be copied into the database once. 1,000,000
+    /// messages: 5,753 → 7,535/s, 28 % fewer bytes written (decision 0024).
+    static let bulkCheckpointPages = 30_000
+
+    public func bulkLoad<T>(_ body: () throws -> T) throws -> T {
+        try adjustBulkLoads(by: 1)
+        defer { try? adjustBulkLoads(by: -1) }  // the threshold only tunes speed; never mask body's outcome
+        return try body()
+    }
+
+    /// Counts bulk loads; the first raises the writer's checkpoint threshold, the last restores it.
+    func adjustBulkLoads(by delta: Int) throws {
+        try bulkLoads.withLock { count in
+            let before = count
+            count += delta
+            guard (before == 0) != (count == 0) else { return }
+            let pages = count > 0 ? Self.bulkCheckpointPages : Self.checkpointPages
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)") }
+        }
+    }
+
+    /// The writer's checkpoint threshold in pages (for tests).
+    func writerCheckpointPages() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? -1 }
     }
 
     /// Rewrites the full-text index (FTS5 keeps deleted documents' postings in old segments until

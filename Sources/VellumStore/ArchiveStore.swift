@@ -18,11 +18,16 @@ public protocol ArchiveStore: Sendable {
     /// or checkpoint finishes the job).
     @discardableResult
     func reclaim() throws -> Bool
+    /// Runs `body`, a bulk import of many batches, with the store tuned for throughput over the
+    /// latency of other writers (the embedded store checkpoints its write-ahead log less often).
+    /// Nothing about durability changes: every commit inside is as durable as any other.
+    func bulkLoad<T>(_ body: () throws -> T) throws -> T
 }
 
 extension ArchiveStore {
     @discardableResult
     public func reclaim() throws -> Bool { true }
+    public func bulkLoad<T>(_ body: () throws -> T) throws -> T { try body() }
 }
 
 /// What can be read inside one transaction.

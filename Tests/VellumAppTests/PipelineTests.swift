@@ -1,6 +1,6 @@
 import Foundation
 import VellumStore
-import VellumSQLite
+@testable import VellumSQLite
 import Testing
 @testable import VellumApp
 import VellumCore
@@ -230,6 +230,20 @@ struct PipelinedImportTests {
         #expect(reports.allSatisfy { $0.0.imported <= $0.1 }, "a batch is reported only once it is committed")
         #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.0.lines < $1.0.lines })
         #expect(try t.archive.store.read { try $0.recordCount() } == 2_400)
+        #expect(try t.verify().ok)
+    }
+
+    @Test("an import is one bulk load: the writer checkpoints less often while it runs, as before after it")
+    func importIsBulkLoad() throws {
+        let t = try TestArchive()
+        var corpus = SyntheticCorpus(seed: 4)
+        let url = try t.write("bulk.jsonl", corpus.lines(30).joined(separator: "\n"))
+        var during: [Int] = []
+        let importer = FileImporter(ingestor: try Ingestor(archive: t.archive), format: .jsonl, batchSize: 10)
+        let summary = try importer.importFile(url, progress: { _ in during.append((try? t.sqlite.writerCheckpointPages()) ?? -1) })
+        #expect(summary.imported == 30)
+        #expect(during == [SQLiteArchiveStore.bulkCheckpointPages, SQLiteArchiveStore.bulkCheckpointPages, SQLiteArchiveStore.bulkCheckpointPages])
+        #expect(try t.sqlite.writerCheckpointPages() == SQLiteArchiveStore.checkpointPages)
         #expect(try t.verify().ok)
     }
 }
