@@ -41,10 +41,12 @@ struct IngestBench: ParsableCommand {
         try out.close()
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
 
+        var baselineRate: Double?
         if !noBaseline {
             let t0 = Date()
             let rows = try Baseline.run(input: input, database: root.appendingPathComponent("baseline.sqlite"))
             let s = Date().timeIntervalSince(t0)
+            baselineRate = Double(rows) / s
             print(String(format: "baseline (JSON parse + plain table + FTS5 unicode61, 1000 rows/txn, WAL FULL): %d rows in %.2f s = %.0f msg/s", rows, s, Double(rows) / s))
         }
         let dir = DataDirectory(root.appendingPathComponent("archive").path)
@@ -58,6 +60,9 @@ struct IngestBench: ParsableCommand {
         let summary = try importer.importFile(input)
         let s = Date().timeIntervalSince(t0)
         print(String(format: "vellum import into %@ (parse, resolve, %@seal, commitments, ledger + signed head per batch, blind index, durable per %d): %d msgs in %.2f s = %.0f msg/s", storage == nil ? "SQLite" : "PostgreSQL + S3", policy == nil ? "" : "surveillance rules, ", importer.batchSize, summary.imported, s, Double(summary.imported) / s))
+        if let baselineRate {
+            print(String(format: "vellum / baseline: %.2f (issue 2 aims at 0.50 or more)", Double(summary.imported) / s / baselineRate))
+        }
         if policy != nil {
             let counts = try archive.store.read { try $0.alertCounts() }
             print("alerts raised: \(counts.values.reduce(0, +))")
