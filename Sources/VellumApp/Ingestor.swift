@@ -294,7 +294,8 @@ public final class Ingestor: Sendable {
             type: .capture, at: capturedAt, record: id.rawValue, commitment: record.commitment.hexString,
             kind: record.kind.rawValue))
         return Prepared(
-            record: record, recordKey: key, captureEvent: captureEvent, tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage,
-            alerts: alerts, retail: retail, mediaJobs: MediaJob.jobs(for: m, at: capturedAt), lockEnd: lockEnd)
+            record: record, recordKey: key, captureEvent: captureEvent,
+            tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage, alerts: alerts,
+            retail: retail, mediaJobs: MediaJob.jobs(for: m, at: capturedAt), lockEnd: lockEnd)
     }
 }

@@ -72,11 +72,15 @@ public final class SQLiteArchiveStore: ArchiveStore {
     /// Counts bulk loads; the first raises the writer's checkpoint threshold, the last restores it.
     func adjustBulkLoads(by delta: Int) throws {
         try bulkLoads.withLock { count in
-            let before = count
-            count += delta
-            guard (before == 0) != (count == 0) else { return }
-            let pages = count > 0 ? Self.bulkCheckpointPages : Self.checkpointPages
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)") }
+            let next = count + delta
+            // A load that ends stops counting even if the pragma fails (the next load sets it
+            // again); one that cannot raise the threshold never started.
+            defer { if delta < 0 { count = next } }
+            if (count == 0) != (next == 0) {
+                let pages = next > 0 ? Self.bulkCheckpointPages : Self.checkpointPages
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)") }
+            }
+            if delta > 0 { count = next }
         }
     }
 
