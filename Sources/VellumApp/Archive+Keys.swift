@@ -6,17 +6,26 @@ import VellumStore
 
 /// The keyed names the archive stores instead of identifiers, and the data keys of scopes.
 extension Archive {
-    /// A scope's id, memoized: scope names repeat on every message of a conversation or person.
-    func scopeID(_ name: String) -> Data {
-        if let hit = scopeIDs.withLock({ $0[name] }) { return hit }
-        let id = keys.lookupKey(Data(name.utf8), domain: "scope")
-        scopeIDs.withLock { if $0.count > 100_000 { $0.removeAll() }; $0[name] = id }
-        return id
-    }
+    /// A scope's id: scope names repeat on every message of a conversation or person.
+    func scopeID(_ name: String) -> Data { memoizedLookupKey(Data(name.utf8), domain: "scope") }
+    /// Source keys are not memoized: each message has its own.
     func sourceKey(_ ref: SourceRef) -> Data { keys.lookupKey(ref.canonicalBytes, domain: "source") }
     /// A conversation's key: the same for every account that captures it.
     func conversationKey(_ channel: Channel, conversationID: String) -> Data {
-        keys.lookupKey(SourceRef(channel: channel, nativeID: conversationID).canonicalBytes, domain: "conversation")
+        memoizedLookupKey(Data(SourceRef(channel: channel, nativeID: conversationID).canonicalBytes), domain: "conversation")
+    }
+
+    /// ``KeyHierarchy/lookupKey(_:domain:)`` for an input that recurs, remembered (up to 100,000
+    /// inputs, then forgotten all at once) for every later message that names it.
+    func memoizedLookupKey(_ bytes: Data, domain: String) -> Data {
+        let input = LookupInput(domain: domain, bytes: bytes)
+        if let hit = lookupMemo.withLock({ $0[input] }) { return hit }
+        let key = keys.lookupKey(bytes, domain: domain)
+        lookupMemo.withLock { memo in
+            if memo.count >= 100_000 { memo.removeAll(keepingCapacity: true) }
+            memo[input] = key
+        }
+        return key
     }
     /// The key of a normalized identifier (`tel:+852…`, `wecom:zhangwei`).
     func identifierKey(_ normalized: String) -> Data { keys.lookupKey(Data(normalized.utf8), domain: "identifier") }
@@ -111,4 +120,10 @@ extension Archive {
         let plain = try key.open(record.body, context: Self.recordContext(record.id, scope: record.scope))
         return try OpenedRecord(plaintext: plain)
     }
+}
+
+/// What a keyed look-up was made of: its domain and its input.
+struct LookupInput: Hashable {
+    var domain: String
+    var bytes: Data
 }

@@ -21,7 +21,9 @@ public final class Archive: Sendable {
     /// Where the latest tree head is mirrored outside the store (nil for in-memory archives).
     public let checkpoint: URL?
     let dataKeys = Mutex<[Data: DataKey]>([:])
-    let scopeIDs = Mutex<[String: Data]>([:])
+    /// Keyed look-ups that repeat on message after message (scopes, conversations, accounts,
+    /// tags), by domain and input: an HMAC each costs more than the memo's lock.
+    let lookupMemo = Mutex<[LookupInput: Data]>([:])
     let now: @Sendable () -> Date
 
     static let formatVersion = "vellum-archive-1"

@@ -7,10 +7,8 @@ import Crypto
 /// nothing about the content (no dictionary attack on short messages), yet anyone given the
 /// nonce and the bytes (an export) can check them against the ledger.
 public enum Commitment {
-    /// 32 random bytes from BoringSSL's generator (one call, not one system call a byte).
-    public static func newNonce() -> Data {
-        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-    }
+    /// 32 fresh random bytes.
+    public static func newNonce() -> Data { RandomBytes.data(32) }
 
     public static func make(nonce: Data, canonical: Data) -> Data {
         var h = SHA256()

@@ -9,7 +9,7 @@ public struct DataKey: Sendable {
 
     init(key: SymmetricKey) { self.key = key }
 
-    public static func random() -> DataKey { DataKey(key: SymmetricKey(size: .bits256)) }
+    public static func random() -> DataKey { DataKey(key: RandomBytes.take(32) { SymmetricKey(data: $0) }) }
 
     public func seal(_ plaintext: Data, context: Data) throws -> Data {
         try Sealer.seal(plaintext, key: key, context: context)

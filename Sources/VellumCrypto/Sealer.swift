@@ -10,7 +10,8 @@ enum Sealer {
     static let version: UInt8 = 1
 
     static func seal(_ plaintext: Data, key: SymmetricKey, context: Data, nonce: AES.GCM.Nonce? = nil) throws -> Data {
-        let box = try AES.GCM.seal(plaintext, using: key, nonce: nonce ?? AES.GCM.Nonce(), authenticating: context)
+        let nonce = try nonce ?? RandomBytes.take(12) { try AES.GCM.Nonce(data: $0) }
+        let box = try AES.GCM.seal(plaintext, using: key, nonce: nonce, authenticating: context)
         var out = Data([version])
         out.reserveCapacity(1 + 12 + plaintext.count + 16)
         out.append(contentsOf: box.nonce)

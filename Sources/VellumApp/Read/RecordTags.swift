@@ -25,7 +25,7 @@ enum RecordTags {
 
 extension Archive {
     /// The keyed form of a tag such as `detector:iban`.
-    func tagKey(_ tag: String) -> Data { keys.lookupKey(Data(tag.utf8), domain: "tag") }
+    func tagKey(_ tag: String) -> Data { memoizedLookupKey(Data(tag.utf8), domain: "tag") }
 
     func tagKeys(_ m: ArchivedMessage) -> [Data] {
         RecordTags.tags(m).sorted().map(tagKey)

@@ -113,7 +113,7 @@ extension Archive {
 
     /// The keyed look-up of a capturing account.
     func accountKey(_ channel: Channel, _ account: String) -> Data {
-        keys.lookupKey(Data((channel.rawValue + "\u{0}" + account).utf8), domain: "account")
+        memoizedLookupKey(Data((channel.rawValue + "\u{0}" + account).utf8), domain: "account")
     }
 
     func openAccountName(_ account: CaptureAccount) throws -> String {
