@@ -68,13 +68,19 @@ extension Archive {
 
     /// The data keys of scopes by id, read or created inside the caller's write transaction.
     /// A scope keeps its first key: the key read back after the insert is the one that counts.
-    func dataKeys(scopeIDs ids: Set<Data>, in tx: any ArchiveWriter) throws -> [Data: DataKey] {
+    /// A new scope gets the key `proposed` for it, if any (made while its batch was staged, so
+    /// records could be wrapped under it off the writer), else a fresh one.
+    func dataKeys(
+        scopeIDs ids: Set<Data>, in tx: any ArchiveWriter, proposed: [Data: ProposedScopeKey] = [:]
+    ) throws -> [Data: DataKey] {
         guard !ids.isEmpty else { return [:] }
         // In one order, so two servers creating the same scopes never wait on each other in a cycle.
         let scopes = ids.sorted(by: { $0.lexicographicallyPrecedes($1) })
         var stored = try tx.wrappedKeys(scopes: scopes)
         let new = scopes.filter { stored[$0] == nil }
-        for scope in new { try tx.putWrappedKey(try keys.wrap(DataKey.random(), scope: scope), scope: scope) }
+        for scope in new {
+            try tx.putWrappedKey(try proposed[scope]?.wrapped ?? keys.wrap(DataKey.random(), scope: scope), scope: scope)
+        }
         // Another server may have stored one since this transaction looked: the key read back
         // after the insert is the one that counts, never the one made here.
         if !new.isEmpty { stored.merge(try tx.wrappedKeys(scopes: new)) { a, _ in a } }
@@ -82,8 +88,19 @@ extension Archive {
             guard let wrapped = stored[scope] else {
                 throw VellumError(.storage, "the data key of a new scope was not stored")
             }
-            found[scope] = try keys.unwrap(wrapped, scope: scope)
+            if let mine = proposed[scope], mine.wrapped == wrapped {
+                found[scope] = mine.key
+            } else {
+                found[scope] = try keys.unwrap(wrapped, scope: scope)
+            }
         }
+    }
+
+    /// A key for a scope the archive may not hold yet, wrapped for it. Nothing may stay wrapped
+    /// under it unless ``dataKeys(scopeIDs:in:proposed:)`` returns it for that scope.
+    func proposeScopeKey(_ scope: Data) throws -> ProposedScopeKey {
+        let key = DataKey.random()
+        return ProposedScopeKey(key: key, wrapped: try keys.wrap(key, scope: scope))
     }
 
     /// The data key of an existing scope id, or nil when it was destroyed or never existed.
@@ -126,4 +143,10 @@ extension Archive {
 struct LookupInput: Hashable {
     var domain: String
     var bytes: Data
+}
+
+/// A data key made for a new scope before its transaction, and its wrapped form to store.
+struct ProposedScopeKey: Sendable {
+    var key: DataKey
+    var wrapped: Data
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VellumCrypto
 import VellumCore
 import VellumStore
@@ -19,14 +20,18 @@ extension Ingestor {
     /// One transaction: scope keys, records, index, quarantine, ledger leaves, signed head.
     /// Returns the records actually inserted, with their ledger indexes (a concurrent writer may
     /// have taken some first).
-    func commit(_ prepared: [Prepared], quarantine: [QuarantineDraft], accountNames: [String: Data]) throws -> [StoredRecord] {
+    func commit(
+        _ prepared: [Prepared], quarantine: [QuarantineDraft], accountNames: [String: Data],
+        proposedKeys: [Data: ProposedScopeKey] = [:]
+    ) throws -> [StoredRecord] {
         guard !prepared.isEmpty || !quarantine.isEmpty else { return [] }
         let scopes = Set(prepared.map(\.record.scope))
         let cached = archive.cachedDataKeys(scopes)
-        // The keys of new scopes are made in this transaction and kept only once it has committed.
+        // The keys of new scopes are stored in this transaction (the ones proposed when the batch
+        // was staged, unless a scope has a key by now) and kept only once it has committed.
         var loaded: [Data: DataKey] = [:]
         let records = try archive.store.write { tx in
-            loaded = try archive.dataKeys(scopeIDs: scopes.subtracting(cached.keys), in: tx)
+            loaded = try archive.dataKeys(scopeIDs: scopes.subtracting(cached.keys), in: tx, proposed: proposedKeys)
             let scopeKeys = cached.merging(loaded) { a, _ in a }
             let appender = LedgerAppender(archive: archive, tx: tx)
             var next = try tx.ledgerSize()
@@ -71,16 +76,17 @@ extension Ingestor {
             return planned.map(\.record)
         }
         archive.rememberDataKeys(loaded)
+        proposals.withLock { for scope in loaded.keys { $0[scope] = nil } }
         return records
     }
 
     /// The record's ledger index (`next`), then one per alert, in the ledger's order: a record,
     /// its alerts, the next record. Counts the retail recipients (which may add an alert) now, in
     /// record order, as the count of each message must see the messages before it. Wraps the
-    /// record's key under its scope's.
+    /// record's key under its scope's, unless staging already did so under that same key.
     func plan(_ p: Prepared, scopeKey: DataKey, at next: inout UInt64, _ tx: any ArchiveWriter) throws -> PlannedRecord {
         var record = p.record
-        if record.recordKey == nil {
+        if record.recordKey == nil || p.wrappedUnder != scopeKey {
             record.recordKey = try scopeKey.wrap(p.recordKey, context: Archive.recordKeyContext(record.id))
         }
         record.ledgerIndex = next

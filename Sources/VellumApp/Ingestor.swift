@@ -38,6 +38,9 @@ public final class Ingestor: Sendable {
     let archive: Archive
     let resolver: PartyResolver
     let caches: Mutex<[BlindTokenCache]>
+    /// Keys proposed for scopes not yet stored, shared by the batches staged before one commits
+    /// them (decision 0025); a scope leaves once its stored key is known.
+    let proposals = Mutex<[Data: ProposedScopeKey]>([:])
     let workers: Int
     let supervisor: (any MessageSupervisor)?
     /// The employee directory, opened once, for the supervisor's rules by role and department.
@@ -87,6 +90,9 @@ public final class Ingestor: Sendable {
         var record: StoredRecord
         /// The record's own key, which sealed its body, attachments and alerts. Only in memory.
         var recordKey: DataKey
+        /// The scope key the record's key is wrapped under: the commit wraps it again if that is
+        /// not the key its scope turns out to have.
+        var wrappedUnder: DataKey?
         /// The ledger leaf of its capture, which needs no ledger index: made here, off the writer.
         var captureEvent: LedgerAppender.Leaf
         var tokens: String
@@ -124,6 +130,8 @@ public final class Ingestor: Sendable {
         var prepared: [Prepared]
         var quarantined: [(slot: Int, draft: QuarantineDraft)]
         var accountNames: [String: Data] = [:]
+        /// The keys proposed for the batch's scopes that had no known key when it was staged.
+        var proposedKeys: [Data: ProposedScopeKey] = [:]
     }
 
     /// Runs a batch through the pipeline; returns one outcome per item, in order, once committed.
@@ -152,9 +160,12 @@ public final class Ingestor: Sendable {
             }
         }
         let resolved = try resolver.resolve(fresh.map(\.message))
+        let scopes = Set(resolved.map(\.scopeID))
+        let cached = archive.cachedDataKeys(scopes)
+        let proposed = try proposedKeys(for: scopes.subtracting(cached.keys))
         let prepared = try prepare(
             fresh.map { ($0.message, $0.id, $0.sourceKey) }, resolved,
-            scopeKeys: archive.cachedDataKeys(Set(resolved.map(\.scopeID))))
+            scopeKeys: cached.merging(proposed.mapValues(\.key)) { a, _ in a })
         let quarantined = try items.enumerated().compactMap { i, item -> (slot: Int, draft: QuarantineDraft)? in
             guard case .unreadable(let issue, let raw, let format, let options) = item else { return nil }
             return (i, try QuarantineDraft(archive: archive, issue: issue, raw: raw, format: format, options: options))
@@ -162,7 +173,27 @@ public final class Ingestor: Sendable {
         return StagedBatch(
             outcomes: outcomes, fresh: fresh.map { ($0.slot, $0.id, $0.sourceKey) }, prepared: prepared,
             quarantined: quarantined,
-            accountNames: try UsageTally.sealedAccountNames(prepared.map(\.usage), archive: archive))
+            accountNames: try UsageTally.sealedAccountNames(prepared.map(\.usage), archive: archive),
+            proposedKeys: proposed)
+    }
+
+    /// Keys for scopes whose stored key this process does not know: the ones already proposed
+    /// to an earlier batch (so batches staged back to back agree), else new ones. They are stored
+    /// by the commit, unless the scope has a key by then, which then wins.
+    func proposedKeys(for scopes: Set<Data>) throws -> [Data: ProposedScopeKey] {
+        guard !scopes.isEmpty else { return [:] }
+        var out = proposals.withLock { known in scopes.reduce(into: [Data: ProposedScopeKey]()) { $0[$1] = known[$1] } }
+        let made = try scopes.subtracting(out.keys).reduce(into: [Data: ProposedScopeKey]()) {
+            $0[$1] = try archive.proposeScopeKey($1)
+        }
+        proposals.withLock { known in
+            if known.count > 100_000 { known.removeAll() }
+            for (scope, key) in made {
+                // A concurrent batch may have proposed one first: use that one.
+                if let first = known[scope] { out[scope] = first } else { known[scope] = key; out[scope] = key }
+            }
+        }
+        return out
     }
 
     /// Commits a staged batch durably; only then are its outcomes returned. With
@@ -171,7 +202,8 @@ public final class Ingestor: Sendable {
     public func commit(_ batch: StagedBatch, writingCheckpoint: Bool = true) throws -> [ItemOutcome] {
         var outcomes = batch.outcomes
         let records = try commit(
-            batch.prepared, quarantine: batch.quarantined.map(\.draft), accountNames: batch.accountNames)
+            batch.prepared, quarantine: batch.quarantined.map(\.draft), accountNames: batch.accountNames,
+            proposedKeys: batch.proposedKeys)
         // On a WORM bucket the sealed records are copied there before anything is acknowledged.
         if archive.blobs is any LockingBlobStore {
             let lockEnds = Dictionary(batch.prepared.map { ($0.record.sourceKey, $0.lockEnd) }, uniquingKeysWith: { a, _ in a })
@@ -294,7 +326,7 @@ public final class Ingestor: Sendable {
             type: .capture, at: capturedAt, record: id.rawValue, commitment: record.commitment.hexString,
             kind: record.kind.rawValue))
         return Prepared(
-            record: record, recordKey: key, captureEvent: captureEvent,
+            record: record, recordKey: key, wrappedUnder: scopeKey, captureEvent: captureEvent,
             tokens: IndexText.keyedTokens(archived.indexedText, cache: &cache), usage: usage, alerts: alerts,
             retail: retail, mediaJobs: MediaJob.jobs(for: m, at: capturedAt), lockEnd: lockEnd)
     }

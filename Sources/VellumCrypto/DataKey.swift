@@ -4,7 +4,7 @@ import Crypto
 /// A scope's data key (AES-256): seals the records, names and attachments of that scope.
 ///
 /// Destroying a scope's wrapped data key crypto-shreds everything sealed under it.
-public struct DataKey: Sendable {
+public struct DataKey: Sendable, Equatable {
     let key: SymmetricKey
 
     init(key: SymmetricKey) { self.key = key }

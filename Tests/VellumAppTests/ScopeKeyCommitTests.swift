@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import VellumApp
 import VellumCapture
@@ -60,5 +61,57 @@ struct ScopeKeyCommitTests {
         #expect(try t.archive.store.read { try $0.recordCount() } == 7)
         #expect(try t.search("bond").hits.map(\.text) == ["Can you send the bond allocation memo?"])
         #expect(try t.verify().problems == [])
+    }
+
+    /// Every record of the fixture opens: listed by time, each hit shows its decrypted text.
+    func allOpen(_ t: TestArchive) throws {
+        let hits = try t.search(nil) { $0.limit = 50 }.hits
+        #expect(hits.count == 7)
+        #expect(hits.allSatisfy { $0.text != nil })
+        #expect(try t.verify().problems == [])
+    }
+
+    @Test("records are wrapped while staging, under keys proposed for new scopes that the commit stores")
+    func stagedUnderProposals() throws {
+        let t = try TestArchive()
+        let ingestor = try Ingestor(archive: t.archive, supervision: .none)
+        let staged = try ingestor.stage(items(Fixture.chat))
+        #expect(Set(staged.proposedKeys.keys) == (try scopeIDs(t)))
+        #expect(staged.prepared.allSatisfy { $0.record.recordKey != nil })
+        _ = try ingestor.commit(staged)
+        let stored = try t.archive.store.read { tx in try tx.wrappedKeys(scopes: Array(staged.proposedKeys.keys)) }
+        #expect(staged.proposedKeys.allSatisfy { stored[$0.key] == $0.value.wrapped })
+        #expect(ingestor.proposals.withLock { $0.isEmpty })
+        try allOpen(t)
+    }
+
+    @Test("a proposal that loses to a key another server stored first: the commit wraps those records again")
+    func proposalLoses() throws {
+        let t = try TestArchive()
+        let ingestor = try Ingestor(archive: t.archive, supervision: .none)
+        let staged = try ingestor.stage(items(Fixture.chat))
+        // Another server (its own archive object, its own caches) gives the same scopes keys first.
+        let other = try Archive.open(t.dir)
+        let theirs = try other.store.write { tx in try other.dataKeys(scopeIDs: try scopeIDs(t), in: tx) }
+        _ = try ingestor.commit(staged)
+        let stored = try t.archive.store.read { tx in try tx.wrappedKeys(scopes: Array(staged.proposedKeys.keys)) }
+        #expect(staged.proposedKeys.allSatisfy { stored[$0.key] != $0.value.wrapped })
+        #expect(t.archive.cachedDataKeys(try scopeIDs(t)) == theirs)
+        try allOpen(t)
+    }
+
+    @Test("batches staged back to back share the proposal for a scope they both meet")
+    func backToBack() throws {
+        let t = try TestArchive()
+        let ingestor = try Ingestor(archive: t.archive, supervision: .none)
+        let all = try items(Fixture.chat)
+        let first = try ingestor.stage(Array(all[..<4]))
+        let second = try ingestor.stage(Array(all[4...]))
+        let shared = Set(first.proposedKeys.keys).intersection(second.proposedKeys.keys)
+        try #require(!shared.isEmpty)
+        #expect(shared.allSatisfy { first.proposedKeys[$0]!.wrapped == second.proposedKeys[$0]!.wrapped })
+        _ = try ingestor.commit(first)
+        _ = try ingestor.commit(second)
+        try allOpen(t)
     }
 }

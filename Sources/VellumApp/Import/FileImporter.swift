@@ -94,10 +94,11 @@ public struct FileImporter: Sendable {
         var summary = ImportSummary()
         // Two batches in flight: batch k commits on a background thread (SQLite's one writer)
         // while batch k+1 is read, parsed and sealed here. A batch is reported only after its
-        // commit returns, and batches commit in file order.
-        var committing: BackgroundJob<[ItemOutcome]>?
-        func acknowledge(_ job: BackgroundJob<[ItemOutcome]>) throws {
-            for outcome in try job.wait() {
+        // commit returns, and batches commit in file order. The job hands its batch back, so the
+        // batch is freed here rather than on the writer's thread, the pipeline's bound.
+        var committing: BackgroundJob<([ItemOutcome], Ingestor.StagedBatch)>?
+        func acknowledge(_ job: BackgroundJob<([ItemOutcome], Ingestor.StagedBatch)>) throws {
+            for outcome in try job.wait().0 {
                 summary.add(outcome)
                 if case .quarantined(let reason) = outcome { issue(reason) }
             }
@@ -108,7 +109,7 @@ public struct FileImporter: Sendable {
                 let staged = try ingestor.stage(items)
                 if let previous = committing { try acknowledge(previous) }
                 let ingestor = ingestor
-                committing = BackgroundJob { try ingestor.commit(staged) }
+                committing = BackgroundJob { (try ingestor.commit(staged), staged) }
             }
             if let last = committing { try acknowledge(last) }
         } catch {
