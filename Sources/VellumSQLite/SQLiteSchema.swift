@@ -179,6 +179,27 @@ enum SQLiteSchema {
                 CREATE INDEX records_conversation ON records(conversation_key, sent_at);
                 """)
         }
+        m.registerMigration("v8-record-facets") { db in
+            // Participants, tags and the conversation move from B-tree indexes on random keys to a
+            // full-text table over one keyed document per record (decision 0026). One pass over
+            // the records, then FTS5 builds its index from the new column.
+            try db.execute(sql: """
+                ALTER TABLE records ADD COLUMN facets TEXT NOT NULL DEFAULT '';
+                UPDATE records SET facets = ltrim(
+                    coalesce((SELECT group_concat('p' || lower(hex(party_key)), ' ')
+                              FROM record_participants p WHERE p.position = records.position), '')
+                    || coalesce(' ' || (SELECT group_concat('t' || lower(hex(tag_key)), ' ')
+                                        FROM record_tags g WHERE g.position = records.position), '')
+                    || ' c' || lower(hex(conversation_key)));
+                DROP TABLE record_participants;
+                DROP TABLE record_tags;
+                DROP INDEX records_conversation;
+                CREATE VIRTUAL TABLE record_facets USING fts5(
+                    facets, content='records', content_rowid='position', tokenize='ascii', detail=none);
+                CREATE VIRTUAL TABLE record_facets_vocab USING fts5vocab(record_facets, row);
+                INSERT INTO record_facets(record_facets) VALUES('rebuild');
+                """)
+        }
         return m
     }
 }

@@ -15,8 +15,10 @@ extension SQLiteTransaction {
                 .execute(arguments: [position, tokens])
             try db.cachedStatement(sql: "DELETE FROM index_docs WHERE position = ?").execute(arguments: [position])
         }
-        try db.cachedStatement(sql: "DELETE FROM record_participants WHERE position = ?").execute(arguments: [position])
-        try db.cachedStatement(sql: "DELETE FROM record_tags WHERE position = ?").execute(arguments: [position])
+        // External-content FTS5 again: the facets leave the index with the exact document they had.
+        try db.cachedStatement(sql: """
+            INSERT INTO record_facets(record_facets, rowid, facets) SELECT 'delete', position, facets FROM records WHERE position = ?
+            """).execute(arguments: [position])
         try db.cachedStatement(sql: "DELETE FROM records WHERE position = ?").execute(arguments: [position])
         // The review trail stays (who reviewed what, when); what the alert said about the content goes.
         try db.cachedStatement(sql: "UPDATE alerts SET sealed = x'' WHERE record_id = ?")

@@ -19,11 +19,12 @@ extension SQLiteTransaction {
             filters.append("r.position NOT IN (SELECT rowid FROM message_index WHERE message_index MATCH ?)")
             args.append(Self.fts(excluded))
         }
-        for group in q.tagGroups where !group.isEmpty {
-            let marks = Array(repeating: "?", count: group.count).joined(separator: ",")
-            filters.append("r.position IN (SELECT position FROM record_tags WHERE tag_key IN (\(marks)))")
-            args.append(contentsOf: group)
+        /// Records with any of `keys` among their facets of `kind` (decision 0026).
+        func facet(_ kind: RecordFacets.Kind, _ keys: [Data]) {
+            filters.append("r.position IN (SELECT rowid FROM record_facets WHERE record_facets MATCH ?)")
+            args.append(RecordFacets.match(kind, keys))
         }
+        for group in q.tagGroups where !group.isEmpty { facet(.tag, group) }
         for kind in q.revisedBy {
             filters.append("EXISTS (SELECT 1 FROM records e WHERE e.target_key = r.source_key AND e.kind = ?)")
             args.append(kind.rawValue)
@@ -41,11 +42,7 @@ extension SQLiteTransaction {
             filters.append("r.channel IN (\(Array(repeating: "?", count: q.channels.count).joined(separator: ",")))")
             args.append(contentsOf: q.channels.map(\.rawValue))
         }
-        if !q.conversationKeys.isEmpty {
-            let marks = Array(repeating: "?", count: q.conversationKeys.count).joined(separator: ",")
-            filters.append("r.conversation_key IN (\(marks))")
-            args.append(contentsOf: q.conversationKeys)
-        }
+        if !q.conversationKeys.isEmpty { facet(.conversation, q.conversationKeys) }
         if let s = q.since {
             filters.append("r.sent_at >= ?")
             args.append(s)
@@ -54,25 +51,16 @@ extension SQLiteTransaction {
             filters.append("r.sent_at <= ?")
             args.append(u)
         }
-        if !q.participantKeys.isEmpty {
-            let marks = Array(repeating: "?", count: q.participantKeys.count).joined(separator: ",")
-            filters.append("r.position IN (SELECT position FROM record_participants WHERE party_key IN (\(marks)))")
-            args.append(contentsOf: q.participantKeys)
-        }
-        for group in q.participantGroups where !group.isEmpty {
-            let marks = Array(repeating: "?", count: group.count).joined(separator: ",")
-            filters.append("r.position IN (SELECT position FROM record_participants WHERE party_key IN (\(marks)))")
-            args.append(contentsOf: group)
-        }
+        if !q.participantKeys.isEmpty { facet(.participant, q.participantKeys) }
+        for group in q.participantGroups where !group.isEmpty { facet(.participant, group) }
         if !q.senderKeys.isEmpty {
             filters.append("r.sender_key IN (\(Array(repeating: "?", count: q.senderKeys.count).joined(separator: ",")))")
             args.append(contentsOf: q.senderKeys)
         }
         if !q.recipientKeys.isEmpty {
+            facet(.participant, q.recipientKeys)
             let marks = Array(repeating: "?", count: q.recipientKeys.count).joined(separator: ",")
-            filters.append("r.position IN (SELECT position FROM record_participants WHERE party_key IN (\(marks)))")
             filters.append("r.sender_key NOT IN (\(marks))")
-            args.append(contentsOf: q.recipientKeys)
             args.append(contentsOf: q.recipientKeys)
         }
         // Records restricted after an erasure request are rare: when there are none, the filter is
@@ -96,7 +84,7 @@ extension SQLiteTransaction {
         case .timeAscending: order = "r.sent_at, r.ledger_index"
         case .timeDescending: order = "r.sent_at DESC, r.ledger_index DESC"
         }
-        let columns = Self.recordColumns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }
+        let columns = Self.readColumns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: ", ")
         // The count and the page are two statements: one window count over the join would make
         // SQLite rank every match. With words alone and relevance order, FTS5 ranks inside its

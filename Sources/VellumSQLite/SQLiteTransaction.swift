@@ -12,6 +12,9 @@ struct SQLiteTransaction: ArchiveWriter {
         position, id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at, \
         captured_at, scope, body, commitment, ledger_index, blob_refs, record_key
         """
+    /// What ``decodeRecord(_:offset:)`` reads: the columns above (as migration v7 knew them), then
+    /// the record's facets (participants and tags; ``RecordFacets``).
+    static let readColumns = recordColumns + ", facets"
 
     // MARK: meta
 
@@ -86,7 +89,7 @@ struct SQLiteTransaction: ArchiveWriter {
 
     func fetchRecords(_ clause: String, _ arguments: StatementArguments) throws -> [(position: Int64, record: StoredRecord)] {
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT \(Self.recordColumns) FROM records \(clause)"), arguments: arguments)
+            db.cachedStatement(sql: "SELECT \(Self.readColumns) FROM records \(clause)"), arguments: arguments)
         return try rows.map { row in (row[0], try decodeRecord(row, offset: 0)) }
     }
 
@@ -97,19 +100,16 @@ struct SQLiteTransaction: ArchiveWriter {
         guard let channel = Channel(rawValue: channelName), let kind = RecordKind(rawValue: kindName) else {
             throw VellumError(.integrity, "record row \(position) has an unknown channel or kind")
         }
-        let participants = try Data.fetchAll(
-            db.cachedStatement(sql: "SELECT party_key FROM record_participants WHERE position = ? ORDER BY party_key"),
-            arguments: [position])
-        let tags = try Data.fetchAll(
-            db.cachedStatement(sql: "SELECT tag_key FROM record_tags WHERE position = ? ORDER BY tag_key"),
-            arguments: [position])
+        // Damaged facets read as none: `verify` then names the record (its participants and tags
+        // no longer match its sealed content) and the facet index, rather than stopping.
+        let facets = RecordFacets.keys(in: row[o + 16]) ?? [:]
         let refs: String = row[o + 14]
         return StoredRecord(
             id: RecordID(row[o + 1]), sourceKey: row[o + 2], channel: channel, kind: kind, targetKey: row[o + 5],
-            conversationKey: row[o + 6], senderKey: row[o + 7], participantKeys: participants, sentAt: row[o + 8],
+            conversationKey: row[o + 6], senderKey: row[o + 7], participantKeys: facets[.participant] ?? [], sentAt: row[o + 8],
             capturedAt: row[o + 9], scope: row[o + 10], body: row[o + 11], commitment: row[o + 12],
             ledgerIndex: UInt64(row[o + 13] as Int64), blobRefs: refs.split(separator: " ").map(String.init),
-            recordKey: row[o + 15], tagKeys: tags)
+            recordKey: row[o + 15], tagKeys: facets[.tag] ?? [])
     }
 
     func insert(_ r: StoredRecord, indexTokens: String) throws {
@@ -149,26 +149,24 @@ struct SQLiteTransaction: ArchiveWriter {
 
     /// Inserts a record ``refuse(_:)`` let through.
     private func insertChecked(_ r: StoredRecord, indexTokens: String) throws {
+        let facets = RecordFacets.document(participants: r.participantKeys, tags: r.tagKeys, conversation: r.conversationKey)
         do {
             try db.cachedStatement(sql: """
                 INSERT INTO records(id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at,
-                    captured_at, scope, body, commitment, ledger_index, blob_refs, record_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    captured_at, scope, body, commitment, ledger_index, blob_refs, record_key, facets)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     r.id.rawValue, r.sourceKey, r.channel.rawValue, r.kind.rawValue, r.targetKey, r.conversationKey,
                     r.senderKey, r.sentAt, r.capturedAt, r.scope, r.body, r.commitment, Int64(r.ledgerIndex),
-                    r.blobRefs.joined(separator: " "), r.recordKey,
+                    r.blobRefs.joined(separator: " "), r.recordKey, facets,
                 ])
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             // The UNIQUE constraint on source_key is the last duplicate check.
             throw VellumError(.duplicate, "record \(r.id) is already in the archive")
         }
         let position = db.lastInsertedRowID
-        let participant = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO record_participants(party_key, position) VALUES (?, ?)")
-        for key in r.participantKeys { try participant.execute(arguments: [key, position]) }
-        let tag = try db.cachedStatement(sql: "INSERT OR IGNORE INTO record_tags(tag_key, position) VALUES (?, ?)")
-        for key in r.tagKeys { try tag.execute(arguments: [key, position]) }
+        try db.cachedStatement(sql: "INSERT INTO record_facets(rowid, facets) VALUES (?, ?)")
+            .execute(arguments: [position, facets])
         try db.cachedStatement(sql: "INSERT INTO index_docs(position, tokens) VALUES (?, ?)")
             .execute(arguments: [position, indexTokens])
         try db.cachedStatement(sql: "INSERT INTO message_index(rowid, tokens) VALUES (?, ?)")
@@ -183,14 +181,40 @@ struct SQLiteTransaction: ArchiveWriter {
 
     /// FTS5's own structural check, then the index's vocabulary (documents and occurrences per
     /// token) compared with a count over the content rows: SQLite 3.40 cannot compare them itself.
+    /// The same for the facets (decision 0026), whose documents must also name the conversation
+    /// their record's row names.
     func indexIntegrityProblems() throws -> [String] {
-        do {
-            try db.execute(sql: "INSERT INTO message_index(message_index) VALUES('integrity-check')")
-        } catch {
-            return ["the full-text index is damaged: \(error)"]
+        var problems: [String] = []
+        for (table, what) in [("message_index", "full-text index"), ("record_facets", "facet index")] {
+            do {
+                try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES('integrity-check')")
+            } catch {
+                problems.append("the \(what) is damaged: \(error)")
+            }
         }
+        if problems.isEmpty {
+            let words = try vocabularyMismatches(
+                content: "SELECT tokens FROM index_docs", vocabulary: "message_index_vocab", occurrences: true)
+            if words > 0 { problems.append("the full-text index disagrees with its content rows on \(words) tokens") }
+            let facets = try vocabularyMismatches(
+                content: "SELECT facets FROM records", vocabulary: "record_facets_vocab", occurrences: false)
+            if facets > 0 { problems.append("the facet index disagrees with the records on \(facets) tokens") }
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT position, conversation_key, facets FROM records")
+        var unmatched = 0
+        while let row = try rows.next() {
+            let conversation: Data = row[1]
+            if RecordFacets.keys(in: row[2])?[.conversation] != [conversation] { unmatched += 1 }
+        }
+        if unmatched > 0 { problems.append("\(unmatched) records' facets do not name their conversation") }
+        return problems
+    }
+
+    /// How many tokens the vocabulary table and a count over the content disagree on: documents
+    /// per token, and occurrences too when the index keeps them (`detail=none` does not).
+    func vocabularyMismatches(content: String, vocabulary: String, occurrences: Bool) throws -> Int {
         var expected: [String: (docs: Int, count: Int)] = [:]
-        let rows = try String.fetchCursor(db, sql: "SELECT tokens FROM index_docs")
+        let rows = try String.fetchCursor(db, sql: content)
         while let tokens = try rows.next() {
             var seen = Set<Substring>()
             for t in tokens.split(separator: " ") {
@@ -199,17 +223,18 @@ struct SQLiteTransaction: ArchiveWriter {
                 if first { expected[String(t)]!.docs += 1 }
             }
         }
-        var problems = 0
-        let vocab = try Row.fetchCursor(db, sql: "SELECT term, doc, cnt FROM message_index_vocab")
+        var mismatches = 0
+        let vocab = try Row.fetchCursor(db, sql: "SELECT term, doc, cnt FROM \(vocabulary)")
         while let row = try vocab.next() {
             let term: String = row[0]
-            guard let e = expected.removeValue(forKey: term), e.docs == row[1] as Int, e.count == row[2] as Int else {
-                problems += 1
+            guard let e = expected.removeValue(forKey: term), e.docs == row[1] as Int,
+                  !occurrences || e.count == row[2] as Int
+            else {
+                mismatches += 1
                 continue
             }
         }
-        problems += expected.count
-        return problems == 0 ? [] : ["the full-text index disagrees with its content rows on \(problems) tokens"]
+        return mismatches + expected.count
     }
 
     // MARK: keys

@@ -37,7 +37,22 @@ struct TamperTests {
     func metadata() throws {
         #expect(try Self.damaged(Self.sql("UPDATE records SET sent_at = sent_at + 1000 WHERE position = 3")).contains("record.metadata"))
         #expect(try Self.damaged(Self.sql("UPDATE records SET channel = 'sms' WHERE position = 3")).contains("record.metadata"))
-        #expect(try Self.damaged(Self.sql("DELETE FROM record_participants WHERE position = 3")).isEmpty == false)
+        // Participants and tags live in the record's facets (decision 0026).
+        let dropped = try Self.damaged(Self.sql("UPDATE records SET facets = substr(facets, 35) WHERE position = 3"))
+        #expect(dropped.contains("record.metadata") && dropped.contains("index.structure"))
+        #expect(try Self.damaged(Self.sql("UPDATE records SET facets = 'zz' WHERE position = 3")).contains("record.metadata"))
+    }
+
+    @Test("a facet index that lost a record, or facets that name another conversation")
+    func facets() throws {
+        let lost = try Self.damaged(Self.sql("""
+            INSERT INTO record_facets(record_facets, rowid, facets) SELECT 'delete', position, facets FROM records WHERE position = 3
+            """))
+        #expect(lost == ["index.structure"])
+        let moved = try Self.damaged(Self.sql("""
+            UPDATE records SET facets = substr(facets, 1, length(facets) - 32) || '00000000000000000000000000000000' WHERE position = 3
+            """))
+        #expect(moved.contains("index.structure"))
     }
 
     @Test("a changed index row, and a changed FTS index")

@@ -118,7 +118,8 @@ struct RetentionRunTests {
         try t2.sqlite.executeUncheckedSQL("""
             INSERT INTO removed_records(source_key, id, commitment, capture_index, ledger_index, reason, at)
             SELECT source_key, id, commitment, ledger_index, 999, 'retention', 0 FROM records WHERE id = '\(w1.rawValue)';
-            DELETE FROM record_participants WHERE position = (SELECT position FROM records WHERE id = '\(w1.rawValue)');
+            INSERT INTO record_facets(record_facets, rowid, facets)
+                SELECT 'delete', position, facets FROM records WHERE id = '\(w1.rawValue)';
             DELETE FROM records WHERE id = '\(w1.rawValue)';
             """)
         #expect(try t2.verify().problems.map(\.code).contains("removal.unledgered"))
