@@ -22,7 +22,7 @@ extension Ingestor {
     /// have taken some first).
     func commit(
         _ prepared: [Prepared], quarantine: [QuarantineDraft], accountNames: [String: Data],
-        proposedKeys: [Data: ProposedScopeKey] = [:]
+        proposedKeys: [Data: ProposedScopeKey] = [:], ledgerSizeSeen: UInt64? = nil
     ) throws -> [StoredRecord] {
         guard !prepared.isEmpty || !quarantine.isEmpty else { return [] }
         let scopes = Set(prepared.map(\.record.scope))
@@ -30,16 +30,20 @@ extension Ingestor {
         // The keys of new scopes are stored in this transaction (the ones proposed when the batch
         // was staged, unless a scope has a key by now) and kept only once it has committed.
         var loaded: [Data: DataKey] = [:]
+        var committed: CommittedRange?
         let records = try archive.store.write { tx in
             loaded = try archive.dataKeys(scopeIDs: scopes.subtracting(cached.keys), in: tx, proposed: proposedKeys)
             let scopeKeys = cached.merging(loaded) { a, _ in a }
             let appender = LedgerAppender(archive: archive, tx: tx)
             var next = try tx.ledgerSize()
+            let start = next
             var inserted = Set<Data>()
             var facts: [UsageFacts] = []
             var mediaJobs: [MediaJob] = []
             var planned: [PlannedRecord] = []
-            let taken = try tx.containedRecords(sourceKeys: prepared.map(\.record.sourceKey))
+            // Staging looked for duplicates; ask the store again only if others wrote since.
+            let keys = prepared.map(\.record.sourceKey)
+            let taken = try heldSinceStaging(keys, seen: ledgerSizeSeen, now: start) ?? tx.containedRecords(sourceKeys: keys)
             for p in prepared where !taken.contains(p.record.sourceKey) && inserted.insert(p.record.sourceKey).inserted {
                 facts.append(p.usage)
                 mediaJobs += p.mediaJobs
@@ -73,8 +77,10 @@ extension Ingestor {
                 try tx.touchCaptureAccount(account)
             }
             if !events.isEmpty { _ = try appender.append(leaves: events) }
+            committed = CommittedRange(start: start, end: try tx.ledgerSize(), sourceKeys: inserted)
             return planned.map(\.record)
         }
+        if let committed { remember(committed) }
         archive.rememberDataKeys(loaded)
         proposals.withLock { for scope in loaded.keys { $0[scope] = nil } }
         return records

@@ -41,6 +41,8 @@ public final class Ingestor: Sendable {
     /// Keys proposed for scopes not yet stored, shared by the batches staged before one commits
     /// them (decision 0025); a scope leaves once its stored key is known.
     let proposals = Mutex<[Data: ProposedScopeKey]>([:])
+    /// This ingestor's latest commits, so a commit can tell its own records from other writers'.
+    let recentCommits = Mutex<[CommittedRange]>([])
     let workers: Int
     let supervisor: (any MessageSupervisor)?
     /// The employee directory, opened once, for the supervisor's rules by role and department.
@@ -132,6 +134,8 @@ public final class Ingestor: Sendable {
         var accountNames: [String: Data] = [:]
         /// The keys proposed for the batch's scopes that had no known key when it was staged.
         var proposedKeys: [Data: ProposedScopeKey] = [:]
+        /// The ledger's size when staging looked for duplicates (``heldSinceStaging(_:seen:now:)``).
+        var ledgerSizeSeen: UInt64?
     }
 
     /// Runs a batch through the pipeline; returns one outcome per item, in order, once committed.
@@ -150,7 +154,11 @@ public final class Ingestor: Sendable {
             if case .message(let m) = item { return (i, m, archive.sourceKey(m.source)) }
             return nil
         }
-        let held: Set<Data> = try archive.store.read { tx in try tx.containedRecords(sourceKeys: candidates.map(\.2)) }
+        let (sizeSeen, held) = try archive.store.read { tx in
+            // The size first: on a store whose statements see separate snapshots, a commit between
+            // the two then shows as growth, never as a record missed at a size that includes it.
+            (try tx.ledgerSize(), try tx.containedRecords(sourceKeys: candidates.map(\.2)))
+        }
         for (slot, message, key) in candidates {
             let id = archive.recordID(sourceKey: key)
             if held.contains(key) || !seen.insert(key).inserted {
@@ -174,7 +182,7 @@ public final class Ingestor: Sendable {
             outcomes: outcomes, fresh: fresh.map { ($0.slot, $0.id, $0.sourceKey) }, prepared: prepared,
             quarantined: quarantined,
             accountNames: try UsageTally.sealedAccountNames(prepared.map(\.usage), archive: archive),
-            proposedKeys: proposed)
+            proposedKeys: proposed, ledgerSizeSeen: sizeSeen)
     }
 
     /// Keys for scopes whose stored key this process does not know: the ones already proposed
@@ -203,7 +211,7 @@ public final class Ingestor: Sendable {
         var outcomes = batch.outcomes
         let records = try commit(
             batch.prepared, quarantine: batch.quarantined.map(\.draft), accountNames: batch.accountNames,
-            proposedKeys: batch.proposedKeys)
+            proposedKeys: batch.proposedKeys, ledgerSizeSeen: batch.ledgerSizeSeen)
         // On a WORM bucket the sealed records are copied there before anything is acknowledged.
         if archive.blobs is any LockingBlobStore {
             let lockEnds = Dictionary(batch.prepared.map { ($0.record.sourceKey, $0.lockEnd) }, uniquingKeysWith: { a, _ in a })
@@ -290,7 +298,8 @@ public final class Ingestor: Sendable {
             targetKey: m.revision.map { archive.sourceKey(m.source.sibling($0.targetID)) },
             conversationKey: archive.conversationKey(m.source.channel, conversationID: m.conversation.id),
             senderKey: r.sender.partyKey,
-            participantKeys: Array(Set([r.sender.partyKey] + r.recipients.map(\.partyKey))),
+            // Sorted (as stores read them back), so the store need not sort them on the writer.
+            participantKeys: Set([r.sender.partyKey] + r.recipients.map(\.partyKey)).sorted { $0.lexicographicallyPrecedes($1) },
             sentAt: m.sentAt.epochMilliseconds, capturedAt: capturedAt, scope: scope, body: body,
             commitment: Commitment.make(nonce: nonce, canonical: canonical), ledgerIndex: 0, blobRefs: refs,
             recordKey: wrappedKey, tagKeys: archive.tagKeys(archived))

@@ -3,7 +3,7 @@ public import Foundation
 extension Data {
     /// Lowercase hexadecimal.
     public var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = hexDigits
         return String(unsafeUninitializedCapacity: count * 2) { buf in
             var i = 0
             for byte in self {
@@ -37,3 +37,6 @@ extension Data {
         self = out
     }
 }
+
+/// Lowercase hexadecimal digits, made once (an array per call was an allocation per key).
+private let hexDigits = Array("0123456789abcdef".utf8)

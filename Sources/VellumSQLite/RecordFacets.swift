@@ -21,10 +21,26 @@ enum RecordFacets {
     /// The document of a record: participants, then tags (each sorted, without repeats), then
     /// its conversation.
     static func document(participants: [Data], tags: [Data], conversation: Data) -> String {
-        func sorted(_ keys: [Data]) -> [Data] { Set(keys).sorted { $0.lexicographicallyPrecedes($1) } }
-        let tokens = sorted(participants).map { token(.participant, $0) } + sorted(tags).map { token(.tag, $0) }
-            + [token(.conversation, conversation)]
-        return tokens.joined(separator: " ")
+        var out = ""
+        out.reserveCapacity((participants.count + tags.count + 1) * (2 + 2 * conversation.count))
+        func add(_ kind: Kind, _ keys: [Data]) {
+            for key in ordered(keys) {
+                if !out.isEmpty { out.append(" ") }
+                out.append(kind.rawValue)
+                out.append(key.hexString)
+            }
+        }
+        add(.participant, participants)
+        add(.tag, tags)
+        add(.conversation, [conversation])
+        return out
+    }
+
+    /// `keys` sorted, without repeats. The pipeline hands them over so already, which one pass
+    /// confirms (this runs on the writer, once per record).
+    static func ordered(_ keys: [Data]) -> [Data] {
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0.lexicographicallyPrecedes($1) }) { return keys }
+        return Set(keys).sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// The keys of each kind in a document, in its order; nil when a token is not one of ours.
