@@ -89,13 +89,14 @@ public final class SQLiteArchiveStore: ArchiveStore {
         try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? -1 }
     }
 
-    /// Rewrites the full-text index (FTS5 keeps deleted documents' postings in old segments until
-    /// a merge), then checkpoints and truncates the write-ahead log, which still holds the pages
+    /// Rewrites the full-text indexes of words and facets (FTS5 keeps deleted documents' postings
+    /// in old segments until a merge), then checkpoints and truncates the write-ahead log, which still holds the pages
     /// as they were before the removal. `secure_delete` has zeroed the freed pages themselves.
     @discardableResult
     public func reclaim() throws -> Bool {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "INSERT INTO message_index(message_index) VALUES('optimize')")
+            try db.execute(sql: "INSERT INTO record_facets(record_facets) VALUES('optimize')")
         }
         // A reader (another process) can hold the log; retry briefly before saying so.
         for attempt in 0 ..< 10 {
@@ -112,6 +113,11 @@ public final class SQLiteArchiveStore: ArchiveStore {
     /// that a removal left no token behind.
     public func indexVocabulary() throws -> Set<String> {
         try pool.read { Set(try String.fetchAll($0, sql: "SELECT term FROM message_index_vocab")) }
+    }
+
+    /// The facet index's terms (``RecordFacets``), as tests need to show an erasure left none behind.
+    public func facetVocabulary() throws -> Set<String> {
+        try pool.read { Set(try String.fetchAll($0, sql: "SELECT term FROM record_facets_vocab")) }
     }
 
     /// Runs raw SQL: for tamper tests and maintenance tools only.

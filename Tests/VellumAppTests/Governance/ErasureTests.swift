@@ -63,6 +63,9 @@ struct ErasureTests {
         let memoToken = t.archive.keys.blindIndex.token(for: "allocation")
         #expect(try t.search("allocation").total == 3)
         #expect(try t.sqlite.indexVocabulary().contains(memoToken))
+        // The conversation with Tom holds only erasable messages: its facet goes with them.
+        let tomChat = "c" + t.archive.conversationKey(.sms, conversationID: "sms-tom").hexString
+        #expect(try t.sqlite.facetVocabulary().contains(tomChat))
         let others = try t.archive.store.read { tx in try tx.records(after: -1, limit: 100).map(\.record) }
             .filter { r in !erasable.contains(r.id) && r.id != kept }
 
@@ -86,6 +89,9 @@ struct ErasureTests {
         #expect(try t.archive.blobs.get(memo.blobRefs[0]) == nil)
         #expect(!(try t.archive.blobs.allRefs()).contains(memo.blobRefs[0]))
         #expect(!(try t.sqlite.indexVocabulary()).contains(memoToken))
+        #expect(!(try t.sqlite.facetVocabulary()).contains(tomChat))
+        // Nor is it left in an old segment of the facet index, or in a freed page.
+        #expect(bytes.range(of: Data(tomChat.suffix(24).utf8)) == nil)
         // Everything still in the archive opens, and none of it is Tom's erased content.
         let remaining = try t.archive.store.read { tx in try tx.records(after: -1, limit: 100).map(\.record) }
         for r in remaining {
