@@ -82,7 +82,8 @@ extension Ingestor {
         }
         if let committed { remember(committed) }
         archive.rememberDataKeys(loaded)
-        proposals.withLock { for scope in loaded.keys { $0[scope] = nil } }
+        // Every scope of the batch now has its stored key in the cache: its proposal is done with.
+        proposals.withLock { for scope in scopes { $0[scope] = nil } }
         return records
     }
 
