@@ -81,7 +81,10 @@ let package = Package(
         .target(name: "VellumSearch", dependencies: ["VellumCore", "VellumCrypto"], swiftSettings: strict),
         .target(
             name: "VellumSQLite",
-            dependencies: ["VellumStore", "VellumSearch", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "VellumStore", "VellumSearch", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .target(
             name: "VellumPolicy", dependencies: ["VellumCore", .product(name: "Yams", package: "Yams")],

@@ -151,26 +151,25 @@ struct SQLiteTransaction: ArchiveWriter {
     private func insertChecked(_ r: StoredRecord, indexTokens: String) throws {
         let facets = RecordFacets.document(participants: r.participantKeys, tags: r.tagKeys, conversation: r.conversationKey)
         do {
-            try db.cachedStatement(sql: """
+            try DirectInsert.run(db, """
                 INSERT INTO records(id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at,
                     captured_at, scope, body, commitment, ledger_index, blob_refs, record_key, facets)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    r.id.rawValue, r.sourceKey, r.channel.rawValue, r.kind.rawValue, r.targetKey, r.conversationKey,
-                    r.senderKey, r.sentAt, r.capturedAt, r.scope, r.body, r.commitment, Int64(r.ledgerIndex),
-                    r.blobRefs.joined(separator: " "), r.recordKey, facets,
+                """, [
+                    .text(r.id.rawValue), .blob(r.sourceKey), .text(r.channel.rawValue), .text(r.kind.rawValue),
+                    DirectValue(r.targetKey), .blob(r.conversationKey), .blob(r.senderKey), .integer(r.sentAt),
+                    .integer(r.capturedAt), .blob(r.scope), .blob(r.body), .blob(r.commitment),
+                    .integer(Int64(r.ledgerIndex)), .text(r.blobRefs.joined(separator: " ")), DirectValue(r.recordKey),
+                    .text(facets),
                 ])
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             // The UNIQUE constraint on source_key is the last duplicate check.
             throw VellumError(.duplicate, "record \(r.id) is already in the archive")
         }
         let position = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO record_facets(rowid, facets) VALUES (?, ?)")
-            .execute(arguments: [position, facets])
-        try db.cachedStatement(sql: "INSERT INTO index_docs(position, tokens) VALUES (?, ?)")
-            .execute(arguments: [position, indexTokens])
-        try db.cachedStatement(sql: "INSERT INTO message_index(rowid, tokens) VALUES (?, ?)")
-            .execute(arguments: [position, indexTokens])
+        try DirectInsert.run(db, "INSERT INTO record_facets(rowid, facets) VALUES (?, ?)", [.integer(position), .text(facets)])
+        try DirectInsert.run(db, "INSERT INTO index_docs(position, tokens) VALUES (?, ?)", [.integer(position), .text(indexTokens)])
+        try DirectInsert.run(db, "INSERT INTO message_index(rowid, tokens) VALUES (?, ?)", [.integer(position), .text(indexTokens)])
     }
 
     func indexTokens(of id: RecordID) throws -> String? {
