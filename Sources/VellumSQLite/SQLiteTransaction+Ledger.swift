@@ -28,16 +28,21 @@ extension SQLiteTransaction {
 
     func appendLedger(_ entries: [LedgerEntry], nodes: [MerkleNode]) throws {
         var next = try ledgerSize()
-        let leaf = try db.cachedStatement(sql: "INSERT INTO ledger(idx, payload, leaf_hash) VALUES (?, ?, ?)")
+        // A leaf and a node or so per message of an import: bound directly (decision 0027).
         for e in entries {
             guard e.index == next else {
                 throw VellumError(.integrity, "ledger entry \(e.index) does not continue a ledger of \(next)")
             }
-            try leaf.execute(arguments: [Int64(e.index), e.payload, e.leafHash])
+            try DirectSQL.run(
+                db, "INSERT INTO ledger(idx, payload, leaf_hash) VALUES (?, ?, ?)",
+                [.integer(Int64(e.index)), .blob(e.payload), .blob(e.leafHash)])
             next += 1
         }
-        let node = try db.cachedStatement(sql: "INSERT OR REPLACE INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)")
-        for n in nodes { try node.execute(arguments: [n.level, Int64(n.index), n.hash]) }
+        for n in nodes {
+            try DirectSQL.run(
+                db, "INSERT OR REPLACE INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)",
+                [.integer(Int64(n.level)), .integer(Int64(n.index)), .blob(n.hash)])
+        }
     }
 
     func treeHeads() throws -> [TreeHead] {

@@ -133,16 +133,16 @@ struct SQLiteTransaction: ArchiveWriter {
     /// Throws unless `r` may be inserted: its id must follow from its source key, and no record may
     /// hold that id (the same key, or another key with the same first ten bytes) or have been removed.
     func refuse(_ r: StoredRecord) throws {
-        guard r.id == RecordID(sourceKey: r.sourceKey), let match = Self.match(r.id) else {
+        guard r.id == RecordID(sourceKey: r.sourceKey), let prefix = r.id.sourceKeyPrefix else {
             throw VellumError(.invalidInput, "record \(r.id) does not have the id its source key gives")
         }
-        let found = try Int.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT CASE
-                    WHEN EXISTS(SELECT 1 FROM removed_records WHERE source_key = ?) THEN 2
-                    WHEN EXISTS(SELECT 1 FROM records WHERE \(match.sql)) THEN 1
-                    ELSE 0 END
-                """), arguments: [r.sourceKey] + match.arguments) ?? 0
+        // The condition of ``match(_:)``, bound directly: this runs once per record of an import.
+        let found = try DirectSQL.integer(db, """
+            SELECT CASE
+                WHEN EXISTS(SELECT 1 FROM removed_records WHERE source_key = ?) THEN 2
+                WHEN EXISTS(SELECT 1 FROM records WHERE source_key BETWEEN ? AND ? AND id = ?) THEN 1
+                ELSE 0 END
+            """, [.blob(r.sourceKey), .blob(prefix), .blob(Self.ceiling(prefix)), .text(r.id.rawValue)]) ?? 0
         if found == 2 { throw VellumError(.duplicate, "record \(r.id) was in the archive and has been removed") }
         if found == 1 { throw VellumError(.duplicate, "record \(r.id) is already in the archive") }
     }
@@ -151,7 +151,7 @@ struct SQLiteTransaction: ArchiveWriter {
     private func insertChecked(_ r: StoredRecord, indexTokens: String) throws {
         let facets = RecordFacets.document(participants: r.participantKeys, tags: r.tagKeys, conversation: r.conversationKey)
         do {
-            try DirectInsert.run(db, """
+            try DirectSQL.run(db, """
                 INSERT INTO records(id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at,
                     captured_at, scope, body, commitment, ledger_index, blob_refs, record_key, facets)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -167,9 +167,9 @@ struct SQLiteTransaction: ArchiveWriter {
             throw VellumError(.duplicate, "record \(r.id) is already in the archive")
         }
         let position = db.lastInsertedRowID
-        try DirectInsert.run(db, "INSERT INTO record_facets(rowid, facets) VALUES (?, ?)", [.integer(position), .text(facets)])
-        try DirectInsert.run(db, "INSERT INTO index_docs(position, tokens) VALUES (?, ?)", [.integer(position), .text(indexTokens)])
-        try DirectInsert.run(db, "INSERT INTO message_index(rowid, tokens) VALUES (?, ?)", [.integer(position), .text(indexTokens)])
+        try DirectSQL.run(db, "INSERT INTO record_facets(rowid, facets) VALUES (?, ?)", [.integer(position), .text(facets)])
+        try DirectSQL.run(db, "INSERT INTO index_docs(position, tokens) VALUES (?, ?)", [.integer(position), .text(indexTokens)])
+        try DirectSQL.run(db, "INSERT INTO message_index(rowid, tokens) VALUES (?, ?)", [.integer(position), .text(indexTokens)])
     }
 
     func indexTokens(of id: RecordID) throws -> String? {

@@ -4,7 +4,7 @@ import Testing
 @testable import VellumSQLite
 
 @Suite("Direct inserts bind values as GRDB would")
-struct DirectInsertTests {
+struct DirectSQLTests {
     func database() throws -> DatabaseQueue {
         let queue = try DatabaseQueue()
         try queue.write { try $0.execute(sql: "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c BLOB, d BLOB UNIQUE)") }
@@ -15,8 +15,8 @@ struct DirectInsertTests {
     func values() throws {
         let db = try database()
         try db.write { db in
-            try DirectInsert.run(db, "INSERT INTO t(a, b, c, d) VALUES (?, ?, ?, ?)", [.integer(5), .text(""), .blob(Data()), .null])
-            try DirectInsert.run(db, "INSERT INTO t(a, b, c, d) VALUES (?, ?, ?, ?)",
+            try DirectSQL.run(db, "INSERT INTO t(a, b, c, d) VALUES (?, ?, ?, ?)", [.integer(5), .text(""), .blob(Data()), .null])
+            try DirectSQL.run(db, "INSERT INTO t(a, b, c, d) VALUES (?, ?, ?, ?)",
                                  [.integer(-7), .text("合同 4111 😀"), .blob(Data([0, 1, 255])), DirectValue(Data([9]))])
         }
         let rows = try db.read { try Row.fetchAll($0, sql: "SELECT a, b, c, d, typeof(b), typeof(c), typeof(d) FROM t ORDER BY a") }
@@ -31,12 +31,24 @@ struct DirectInsertTests {
         let db = try database()
         try db.write { db in
             let sql = "INSERT INTO t(b, d) VALUES (?, ?)"
-            try DirectInsert.run(db, sql, [.text("one"), .blob(Data([1]))])
-            let error = #expect(throws: DatabaseError.self) { try DirectInsert.run(db, sql, [.text("two"), .blob(Data([1]))]) }
+            try DirectSQL.run(db, sql, [.text("one"), .blob(Data([1]))])
+            let error = #expect(throws: DatabaseError.self) { try DirectSQL.run(db, sql, [.text("two"), .blob(Data([1]))]) }
             #expect(error?.resultCode == .SQLITE_CONSTRAINT)
             #expect(error?.message?.contains("UNIQUE") == true)
-            try DirectInsert.run(db, sql, [.text("three"), .blob(Data([3]))])
+            try DirectSQL.run(db, sql, [.text("three"), .blob(Data([3]))])
         }
         #expect(try db.read { try String.fetchAll($0, sql: "SELECT b FROM t ORDER BY a") } == ["one", "three"])
+    }
+
+    @Test("a query of one integer: a value, NULL and no row")
+    func integer() throws {
+        let db = try database()
+        try db.write { db in
+            try DirectSQL.run(db, "INSERT INTO t(a, b) VALUES (?, ?)", [.integer(42), .text("x")])
+            #expect(try DirectSQL.integer(db, "SELECT a FROM t WHERE b = ?", [.text("x")]) == 42)
+            #expect(try DirectSQL.integer(db, "SELECT c FROM t WHERE b = ?", [.text("x")]) == nil)
+            #expect(try DirectSQL.integer(db, "SELECT a FROM t WHERE b = ?", [.text("y")]) == nil)
+            #expect(try DirectSQL.integer(db, "SELECT count(*) FROM t WHERE b = ?", [.text("x")]) == 1)
+        }
     }
 }
