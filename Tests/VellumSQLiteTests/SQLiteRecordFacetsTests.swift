@@ -70,57 +70,60 @@ struct SQLiteRecordFacetsTests {
         #expect(try total { $0.conversationKeys = [key("nobody")] } == 0)
     }
 
-    @Test("records read back with their participants and tags, and every filter finds them")
-    func roundTrip() throws {
+    /// Runs `body` on a new store holding ``records``.
+    static func withRecords(_ body: (SQLiteArchiveStore) throws -> Void) throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try SQLiteArchiveStore(path: dir.appendingPathComponent("a.sqlite").path)
         try store.write { tx in try tx.insert(Self.records.map { IndexedRecord($0, indexTokens: "w\($0.ledgerIndex)") }) }
-        try store.read { tx throws in
-            for r in Self.records { #expect(try tx.record(id: r.id) == Self.sorted(r)) }
+        try body(store)
+    }
+
+    @Test("records read back with their participants and tags, and every filter finds them")
+    func roundTrip() throws {
+        try Self.withRecords { store in
+            try store.read { tx throws in
+                for r in Self.records { #expect(try tx.record(id: r.id) == Self.sorted(r)) }
+            }
+            try Self.checkFilters(store)
+            #expect(try store.write { try $0.indexIntegrityProblems() } == [])
+            let facets = try store.pool.read { try String.fetchOne($0, sql: "SELECT facets FROM records WHERE position = 5") }
+            let expected = [Conformance.key("alice"), Conformance.key("dave")].sorted { $0.lexicographicallyPrecedes($1) }
+                .map { "p" + $0.hexString } + [Conformance.key("detector:iban"), Conformance.key("tag:pdf")]
+                .sorted { $0.lexicographicallyPrecedes($1) }.map { "t" + $0.hexString } + ["c" + Conformance.key("c2").hexString]
+            #expect(facets == expected.joined(separator: " "))
         }
-        try Self.checkFilters(store)
-        #expect(try store.write { try $0.indexIntegrityProblems() } == [])
-        let facets = try store.pool.read { try String.fetchOne($0, sql: "SELECT facets FROM records WHERE position = 5") }
-        let expected = [Conformance.key("alice"), Conformance.key("dave")].sorted { $0.lexicographicallyPrecedes($1) }
-            .map { "p" + $0.hexString } + [Conformance.key("detector:iban"), Conformance.key("tag:pdf")]
-            .sorted { $0.lexicographicallyPrecedes($1) }.map { "t" + $0.hexString } + ["c" + Conformance.key("c2").hexString]
-        #expect(facets == expected.joined(separator: " "))
     }
 
     @Test("a removed record leaves the facet index, which still agrees with the records")
     func removal() throws {
-        let dir = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try SQLiteArchiveStore(path: dir.appendingPathComponent("a.sqlite").path)
-        try store.write { tx in try tx.insert(Self.records.map { IndexedRecord($0, indexTokens: "w\($0.ledgerIndex)") }) }
-        let gone = Self.records[4]  // n = 5: dave, two tags, conversation c2
-        try store.write { tx in
-            try tx.remove(RecordRemoval(
-                id: gone.id, sourceKey: gone.sourceKey, commitment: gone.commitment, captureIndex: gone.ledgerIndex,
-                ledgerIndex: 99, reason: .retention, at: 0))
+        try Self.withRecords { store in
+            let gone = Self.records[4]  // n = 5: dave, two tags, conversation c2
+            try store.write { tx in
+                try tx.remove(RecordRemoval(
+                    id: gone.id, sourceKey: gone.sourceKey, commitment: gone.commitment, captureIndex: gone.ledgerIndex,
+                    ledgerIndex: 99, reason: .retention, at: 0))
+            }
+            var q = IndexQuery(limit: 100)
+            q.tagGroups = [[Conformance.key("tag:pdf")]]
+            #expect(try store.read { try $0.search(q) }.total == 5)
+            #expect(try store.write { try $0.indexIntegrityProblems() } == [])
         }
-        var q = IndexQuery(limit: 100)
-        q.tagGroups = [[Conformance.key("tag:pdf")]]
-        #expect(try store.read { try $0.search(q) }.total == 5)
-        #expect(try store.write { try $0.indexIntegrityProblems() } == [])
     }
 
     @Test("a facet index that lost a document, or a record whose facets name another conversation, is named")
     func damage() throws {
-        let dir = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try SQLiteArchiveStore(path: dir.appendingPathComponent("a.sqlite").path)
-        try store.write { tx in try tx.insert(Self.records.map { IndexedRecord($0, indexTokens: "w\($0.ledgerIndex)") }) }
-        try store.pool.writeWithoutTransaction { db in
-            try db.execute(sql: "INSERT INTO record_facets(record_facets, rowid, facets) SELECT 'delete', position, facets FROM records WHERE position = 7")
+        try Self.withRecords { store in
+            try store.pool.writeWithoutTransaction { db in
+                try db.execute(sql: "INSERT INTO record_facets(record_facets, rowid, facets) SELECT 'delete', position, facets FROM records WHERE position = 7")
+            }
+            #expect(try store.write { try $0.indexIntegrityProblems() }.contains { $0.contains("facet index disagrees") })
+            try store.pool.writeWithoutTransaction { db in
+                try db.execute(sql: "INSERT INTO record_facets(record_facets) VALUES('rebuild')")
+                try db.execute(sql: "UPDATE records SET facets = replace(facets, ' c', ' p') WHERE position = 8")
+            }
+            #expect(try store.write { try $0.indexIntegrityProblems() }.contains { $0.contains("do not name their conversation") })
         }
-        #expect(try store.write { try $0.indexIntegrityProblems() }.contains { $0.contains("facet index disagrees") })
-        try store.pool.writeWithoutTransaction { db in
-            try db.execute(sql: "INSERT INTO record_facets(record_facets) VALUES('rebuild')")
-            try db.execute(sql: "UPDATE records SET facets = replace(facets, ' c', ' p') WHERE position = 8")
-        }
-        #expect(try store.write { try $0.indexIntegrityProblems() }.contains { $0.contains("do not name their conversation") })
     }
 
     @Test("migration v8 moves participants and tags into facets and drops their tables and the conversation index")
