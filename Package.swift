@@ -160,7 +160,9 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "VellumCoreTests", dependencies: ["VellumCore"], swiftSettings: strict),
-        .testTarget(name: "VellumCryptoTests", dependencies: ["VellumCrypto"], swiftSettings: strict),
+        .testTarget(
+            name: "VellumCryptoTests",
+            dependencies: ["VellumCrypto", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .testTarget(name: "VellumSearchTests", dependencies: ["VellumSearch"], swiftSettings: strict),
         .testTarget(
             name: "VellumExportTests",

@@ -6,12 +6,8 @@ enum IndexText {
     static let tokenizer = Tokenizer()
 
     static func keyedTokens(_ text: String, cache: inout BlindTokenCache) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count * 2)
-        for term in tokenizer.terms(in: text) {
-            if !out.isEmpty { out.append(" ") }
-            out.append(cache.token(for: term))
-        }
-        return out
+        var out: [UInt8] = []
+        cache.appendTokens(of: tokenizer.terms(in: text), to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

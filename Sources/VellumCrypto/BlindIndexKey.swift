@@ -12,53 +12,40 @@ public struct BlindIndexKey: Sendable {
     init(key: SymmetricKey) { prepared = HMAC<SHA256>(key: key) }
 
     public func token(for term: String) -> String {
-        var h = prepared
+        String(unsafeUninitializedCapacity: Base32.tokenLength) { Base32.encode(tokenBits(for: term), into: $0) }
+    }
+
+    /// The token's 64 bits: the MAC's first 8 bytes, big-endian.
+    func tokenBits(for term: String) -> UInt64 {
         var t = term
-        t.withUTF8 { h.update(data: UnsafeRawBufferPointer($0)) }
-        let mac = h.finalize()
-        return mac.withUnsafeBytes { Base32.encode64(UnsafeRawBufferPointer(rebasing: $0.prefix(8))) }
-    }
-}
-
-/// A bounded term → token memo for one worker (not shared: no locks on the hot path).
-public struct BlindTokenCache: Sendable {
-    let key: BlindIndexKey
-    var memo: [String: String] = [:]
-    let capacity: Int
-
-    public init(key: BlindIndexKey, capacity: Int = 200_000) {
-        self.key = key
-        self.capacity = capacity
+        return t.withUTF8 { tokenBits($0) }
     }
 
-    public mutating func token(for term: String) -> String {
-        if let hit = memo[term] { return hit }
-        if memo.count >= capacity { memo.removeAll(keepingCapacity: true) }
-        let t = key.token(for: term)
-        memo[term] = t
-        return t
+    /// The token's 64 bits of a term given as its UTF-8 bytes.
+    func tokenBits(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = prepared
+        h.update(data: UnsafeRawBufferPointer(utf8))
+        return h.finalize().withUnsafeBytes { mac in mac.prefix(8).reduce(0) { $0 << 8 | UInt64($1) } }
     }
 }
 
 enum Base32 {
-    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
+    static let alphabet: [UInt8] = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
+    /// 64 bits → 13 characters, unpadded.
+    static let tokenLength = 13
 
-    /// 8 bytes → 13 characters, unpadded.
-    static func encode64(_ bytes: UnsafeRawBufferPointer) -> String {
-        var v: UInt64 = 0
-        for b in bytes { v = v << 8 | UInt64(b) }
-        return String(unsafeUninitializedCapacity: 13) { buf in
-            // 64 bits = 12 groups of 5 bits + 4 bits, padded with a zero bit.
-            var shifted = v
-            var chars = [UInt8](repeating: 0, count: 13)
-            chars[12] = alphabet[Int((shifted & 0xF) << 1)]
-            shifted >>= 4
+    /// Writes the 13 characters of `bits` (12 groups of 5 bits, then 4 bits padded with a zero
+    /// bit) at the start of `out`, which must hold at least 13 bytes; returns 13.
+    @inline(__always)
+    static func encode(_ bits: UInt64, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        alphabet.withUnsafeBufferPointer { a in
+            out[12] = a[Int((bits & 0xF) << 1)]
+            var shifted = bits >> 4
             for i in stride(from: 11, through: 0, by: -1) {
-                chars[i] = alphabet[Int(shifted & 0x1F)]
+                out[i] = a[Int(shifted & 0x1F)]
                 shifted >>= 5
             }
-            for i in 0 ..< 13 { buf[i] = chars[i] }
-            return 13
         }
+        return tokenLength
     }
 }

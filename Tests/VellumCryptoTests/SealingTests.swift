@@ -1,4 +1,5 @@
 import Foundation
+import Crypto
 import Testing
 @testable import VellumCrypto
 import VellumCore
@@ -119,6 +120,43 @@ struct SealingTests {
         #expect(t != KeyHierarchy(master: .generate()).blindIndex.token(for: "contract"))
         var cache = BlindTokenCache(key: h.blindIndex, capacity: 3)
         for w in ["a", "b", "c", "d", "a", "contract"] { #expect(cache.token(for: w) == h.blindIndex.token(for: w)) }
+    }
+
+    @Test("a blind token is the first 8 bytes of HMAC-SHA256(key, term) in RFC 4648 base32, lower case, unpadded")
+    func blindTokenKnownAnswers() {
+        // Python: base64.b32encode(hmac.new(b"\x07" * 32, term.encode(), "sha256").digest()[:8]).lower().rstrip("=")
+        let key = BlindIndexKey(key: SymmetricKey(data: Data(repeating: 7, count: 32)))
+        #expect(key.token(for: "contract") == "4a54cqrb43j4a")
+        #expect(key.token(for: "合同") == "h5z77fn43cxly")
+        #expect(key.token(for: "a") == "jzyajpv2ykdwk")
+        var cache = BlindTokenCache(key: key)
+        var out = Array("x".utf8)
+        cache.appendTokens(of: ["contract", "合同", "a", "contract"], to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "x 4a54cqrb43j4a h5z77fn43cxly jzyajpv2ykdwk 4a54cqrb43j4a")
+        var empty: [UInt8] = []
+        cache.appendTokens(of: [], to: &empty)
+        cache.appendTokens(of: ["a"], to: &empty)
+        #expect(String(decoding: empty, as: UTF8.self) == "jzyajpv2ykdwk")
+    }
+
+    @Test("the token memo answers like the key itself, across evictions and terms of every length")
+    func blindTokenMemo() {
+        let key = KeyHierarchy(master: master).blindIndex
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab合同c\u{301}🙂xyz0123456789")
+        // Lengths 0…40 cross the 8-byte chunks of the memo's hash; few distinct letters make
+        // many terms share prefixes, and a small capacity forces the memo to forget often.
+        let vocabulary = (0 ..< 400).map { _ in
+            String((0 ..< Int.random(in: 0 ... 40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+        for capacity in [1, 7, 1000] {
+            var cache = BlindTokenCache(key: key, capacity: capacity)
+            let terms = (0 ..< 3000).map { _ in vocabulary.randomElement(using: &generator)! }
+            var out: [UInt8] = []
+            cache.appendTokens(of: terms, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == terms.map { key.token(for: $0) }.joined(separator: " "))
+            for term in terms.prefix(200) { #expect(cache.token(for: term) == key.token(for: term)) }
+        }
     }
 
     @Test("constant-time comparison")
