@@ -21,7 +21,7 @@ extension Ingestor {
     /// Returns the records actually inserted, with their ledger indexes (a concurrent writer may
     /// have taken some first).
     func commit(
-        _ prepared: [Prepared], quarantine: [QuarantineDraft], accountNames: [String: Data],
+        _ prepared: [Prepared], quarantine: [QuarantineDraft], accountNames: [Data: Data],
         proposedKeys: [Data: ProposedScopeKey] = [:], ledgerSizeSeen: UInt64? = nil
     ) throws -> [StoredRecord] {
         guard !prepared.isEmpty || !quarantine.isEmpty else { return [] }

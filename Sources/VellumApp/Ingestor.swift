@@ -131,7 +131,7 @@ public final class Ingestor: Sendable {
         var fresh: [(slot: Int, id: RecordID, sourceKey: Data)]
         var prepared: [Prepared]
         var quarantined: [(slot: Int, draft: QuarantineDraft)]
-        var accountNames: [String: Data] = [:]
+        var accountNames: [Data: Data] = [:]
         /// The keys proposed for the batch's scopes that had no known key when it was staged.
         var proposedKeys: [Data: ProposedScopeKey] = [:]
         /// The ledger's size when staging looked for duplicates (``heldSinceStaging(_:seen:now:)``).

@@ -101,17 +101,15 @@ extension SQLiteTransaction {
     }
 
     func addUsage(_ counts: [UsageCount]) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO usage_days(employee_key, channel, day, sent, received, first_at, last_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(employee_key, channel, day) DO UPDATE SET
-                sent = sent + excluded.sent, received = received + excluded.received,
-                first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)
-            """)
         for c in counts {
-            try statement.execute(arguments: [
-                c.employeeKey, c.channel.rawValue, c.day, c.sent, c.received, c.firstAt, c.lastAt,
-            ])
+            try DirectSQL.run(db, """
+                INSERT INTO usage_days(employee_key, channel, day, sent, received, first_at, last_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(employee_key, channel, day) DO UPDATE SET
+                    sent = sent + excluded.sent, received = received + excluded.received,
+                    first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)
+                """, [.blob(c.employeeKey), .text(c.channel.rawValue), .text(c.day), .integer(Int64(c.sent)),
+                      .integer(Int64(c.received)), .integer(c.firstAt), .integer(c.lastAt)])
         }
     }
 
@@ -124,15 +122,16 @@ extension SQLiteTransaction {
         }
     }
 
+    /// Every import batch touches each account it saw, so the upsert is bound directly (0027).
     func touchCaptureAccount(_ a: CaptureAccount) throws {
-        try db.cachedStatement(sql: """
+        try DirectSQL.run(db, """
             INSERT INTO capture_accounts(channel, account_key, sealed_name, first_at, last_at, messages)
             VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(channel, account_key) DO UPDATE SET
                 first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at),
                 messages = messages + excluded.messages
-            """
-        ).execute(arguments: [a.channel.rawValue, a.accountKey, a.sealedName, a.firstAt, a.lastAt, a.messages])
+            """, [.text(a.channel.rawValue), .blob(a.accountKey), .blob(a.sealedName), .integer(a.firstAt),
+                  .integer(a.lastAt), .integer(Int64(a.messages))])
     }
 
     func orphanRevisions() throws -> [OrphanRevisionCount] {

@@ -78,23 +78,22 @@ enum UsageTally {
 
     /// The accounts these facts name, each name sealed once (outside the commit's transaction,
     /// since sealing may create the capture scope's key).
-    static func sealedAccountNames(_ facts: [UsageFacts], archive: Archive) throws -> [String: Data] {
-        var names: [String: Data] = [:]
+    /// Keyed by each account's look-up key, which names channel and account together.
+    static func sealedAccountNames(_ facts: [UsageFacts], archive: Archive) throws -> [Data: Data] {
+        var names: [Data: Data] = [:]
         let key = try archive.dataKey(scope: ScopePolicy.capture)
-        for f in facts where names[accountID(f)] == nil {
-            names[accountID(f)] = try key.seal(Data(f.account.utf8), context: Archive.accountContext)
+        for f in facts where names[f.accountKey] == nil {
+            names[f.accountKey] = try key.seal(Data(f.account.utf8), context: Archive.accountContext)
         }
         return names
     }
 
-    static func accountID(_ f: UsageFacts) -> String { f.channel.rawValue + "\u{0}" + f.account }
-
     /// Accounts with the span of their messages' send times: an account whose last message is old
     /// has gone silent.
-    static func accounts(_ facts: [UsageFacts], sealedNames: [String: Data]) -> [CaptureAccount] {
-        var rows: [String: CaptureAccount] = [:]
+    static func accounts(_ facts: [UsageFacts], sealedNames: [Data: Data]) -> [CaptureAccount] {
+        var rows: [Data: CaptureAccount] = [:]
         for f in facts where f.countsAsMessage {
-            let id = accountID(f)
+            let id = f.accountKey
             guard let name = sealedNames[id] else { continue }
             var row = rows[id] ?? CaptureAccount(
                 channel: f.channel, accountKey: f.accountKey, sealedName: name,

@@ -45,6 +45,27 @@ struct UsageTests {
         #expect(fresh.accounts.first { $0.account == "+85291230001" }?.silent == false)
     }
 
+    @Test("imports split over several batches and files add up to the same report as one import")
+    func batchesAddUp() throws {
+        let lines = Fixture.chat.split(separator: "\n").map(String.init)
+        func report(_ files: [[String]], batchSize: Int = 1) throws -> UsageReport {
+            let t = try TestArchive()
+            try DirectoryService(archive: t.archive).importFile(try t.write("d.yaml", Fixture.directory), actor: "t")
+            for (i, file) in files.enumerated() {
+                // One message a batch: every account and usage row is touched again and again.
+                let ingestor = try Ingestor(archive: t.archive)
+                _ = try FileImporter(ingestor: ingestor, format: .jsonl, batchSize: batchSize)
+                    .importFile(try t.write("part\(i).jsonl", file.joined(separator: "\n")))
+            }
+            return try UsageService(archive: t.archive).report(
+                since: nil, approved: [.wecom], now: Timestamp(rfc3339: "2026-03-20T00:00:00Z")!.epochMilliseconds, actor: "t")
+        }
+        let whole = try report([lines], batchSize: 1000)
+        #expect(whole.accounts.map(\.messages).reduce(0, +) > 2)
+        #expect(try report([Array(lines.reversed())]) == whole)
+        #expect(try report(lines.map { [$0] }) == whole)
+    }
+
     @Test("the usage tables hold no plaintext names, ids or accounts")
     func sealed() throws {
         let t = try TestArchive()
