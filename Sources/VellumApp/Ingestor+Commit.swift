@@ -40,22 +40,28 @@ extension Ingestor {
             var inserted = Set<Data>()
             var facts: [UsageFacts] = []
             var mediaJobs: [MediaJob] = []
-            var planned: [PlannedRecord] = []
+            // Records and what follows them are kept apart, so the records are not copied again
+            // for the store (a record holds many references, each retained on a copy).
+            var indexed: [IndexedRecord] = []
+            var followUps: [(captureEvent: LedgerAppender.Leaf, alerts: [StoredAlert])] = []
             // Staging looked for duplicates; ask the store again only if others wrote since.
             let keys = prepared.map(\.record.sourceKey)
             let taken = try heldSinceStaging(keys, seen: ledgerSizeSeen, now: start) ?? tx.containedRecords(sourceKeys: keys)
+            indexed.reserveCapacity(prepared.count)
             for p in prepared where !taken.contains(p.record.sourceKey) && inserted.insert(p.record.sourceKey).inserted {
                 facts.append(p.usage)
                 mediaJobs += p.mediaJobs
-                planned.append(try plan(p, scopeKey: scopeKeys[p.record.scope]!, at: &next, tx))
+                let planned = try plan(p, scopeKey: scopeKeys[p.record.scope]!, at: &next, tx)
+                indexed.append(IndexedRecord(planned.record, indexTokens: planned.tokens))
+                followUps.append((planned.captureEvent, planned.alerts))
             }
             // Records first: their alerts refer to them.
-            try tx.insert(planned.map { IndexedRecord($0.record, indexTokens: $0.tokens) })
+            try tx.insert(indexed)
             var events: [LedgerAppender.Leaf] = []
-            for item in planned {
+            for (item, followUp) in zip(indexed, followUps) {
                 let record = item.record
-                events.append(item.captureEvent)
-                for alert in item.alerts {
+                events.append(followUp.captureEvent)
+                for alert in followUp.alerts {
                     // The plan kept one alert per rule, so the store must take each; a refusal now
                     // would leave the planned ledger indexes pointing past their events.
                     guard let alertID = try tx.addAlert(alert) else {
@@ -78,7 +84,7 @@ extension Ingestor {
             }
             if !events.isEmpty { _ = try appender.append(leaves: events) }
             committed = CommittedRange(start: start, end: try tx.ledgerSize(), sourceKeys: inserted)
-            return planned.map(\.record)
+            return indexed.map(\.record)
         }
         if let committed { remember(committed) }
         archive.rememberDataKeys(loaded)

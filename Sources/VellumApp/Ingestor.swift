@@ -148,38 +148,42 @@ public final class Ingestor: Sendable {
     /// checks for duplicates again inside its transaction.
     public func stage(_ items: [IncomingItem]) throws -> StagedBatch {
         var outcomes = [ItemOutcome?](repeating: nil, count: items.count)
-        var fresh: [(slot: Int, message: Message, id: RecordID, sourceKey: Data)] = []
+        // Messages are large values: they are copied once, into `messages`, and otherwise
+        // referred to by their slot in `items`.
+        var fresh: [(slot: Int, id: RecordID, sourceKey: Data)] = []
+        var messages: [Message] = []
         var seen = Set<Data>()
-        let candidates: [(Int, Message, Data)] = items.enumerated().compactMap { i, item in
-            if case .message(let m) = item { return (i, m, archive.sourceKey(m.source)) }
+        let candidates: [(slot: Int, key: Data)] = items.indices.compactMap { i in
+            if case .message(let m) = items[i] { return (i, archive.sourceKey(m.source)) }
             return nil
         }
         let (sizeSeen, held) = try archive.store.read { tx in
             // The size first: on a store whose statements see separate snapshots, a commit between
             // the two then shows as growth, never as a record missed at a size that includes it.
-            (try tx.ledgerSize(), try tx.containedRecords(sourceKeys: candidates.map(\.2)))
+            (try tx.ledgerSize(), try tx.containedRecords(sourceKeys: candidates.map(\.key)))
         }
-        for (slot, message, key) in candidates {
+        for (slot, key) in candidates {
             let id = archive.recordID(sourceKey: key)
             if held.contains(key) || !seen.insert(key).inserted {
                 outcomes[slot] = .duplicate(id)
-            } else {
-                fresh.append((slot, message, id, key))
+            } else if case .message(let m) = items[slot] {
+                fresh.append((slot, id, key))
+                messages.append(m)
             }
         }
-        let resolved = try resolver.resolve(fresh.map(\.message))
+        let resolved = try resolver.resolve(messages)
         let scopes = Set(resolved.map(\.scopeID))
         let cached = archive.cachedDataKeys(scopes)
         let proposed = try proposedKeys(for: scopes.subtracting(cached.keys))
         let prepared = try prepare(
-            fresh.map { ($0.message, $0.id, $0.sourceKey) }, resolved,
+            messages, fresh.map { ($0.id, $0.sourceKey) }, resolved,
             scopeKeys: cached.merging(proposed.mapValues(\.key)) { a, _ in a })
         let quarantined = try items.enumerated().compactMap { i, item -> (slot: Int, draft: QuarantineDraft)? in
             guard case .unreadable(let issue, let raw, let format, let options) = item else { return nil }
             return (i, try QuarantineDraft(archive: archive, issue: issue, raw: raw, format: format, options: options))
         }
         return StagedBatch(
-            outcomes: outcomes, fresh: fresh.map { ($0.slot, $0.id, $0.sourceKey) }, prepared: prepared,
+            outcomes: outcomes, fresh: fresh, prepared: prepared,
             quarantined: quarantined,
             accountNames: try UsageTally.sealedAccountNames(prepared.map(\.usage), archive: archive),
             proposedKeys: proposed, ledgerSizeSeen: sizeSeen)
@@ -231,7 +235,8 @@ public final class Ingestor: Sendable {
     /// own, wrapped here under its scope's key when this process knows it (`scopeKeys`); a new
     /// scope gets its key in the commit's transaction, so staging never waits for the writer.
     func prepare(
-        _ messages: [(Message, RecordID, Data)], _ resolved: [PartyResolver.Resolution], scopeKeys: [Data: DataKey]
+        _ messages: [Message], _ identities: [(id: RecordID, sourceKey: Data)], _ resolved: [PartyResolver.Resolution],
+        scopeKeys: [Data: DataKey]
     ) throws -> [Prepared] {
         let capturedAt = archive.nowMilliseconds
         // Take the caches out of the lock so each lane owns its dictionary outright (a concurrent
@@ -240,10 +245,10 @@ public final class Ingestor: Sendable {
         if laneCaches.isEmpty { laneCaches = Self.coldCaches(archive, workers) }
         defer { caches.withLock { $0 = laneCaches } }
         let prepared = try ParallelMap.map(count: messages.count, states: &laneCaches) { cache, i in
-            let (message, id, sourceKey) = messages[i]
+            let (id, sourceKey) = identities[i]
             let r = resolved[i]
             return try seal(
-                message, id: id, sourceKey: sourceKey, resolution: r, scopeKey: scopeKeys[r.scopeID],
+                messages[i], id: id, sourceKey: sourceKey, resolution: r, scopeKey: scopeKeys[r.scopeID],
                 capturedAt: capturedAt, cache: &cache)
         }
         return prepared
