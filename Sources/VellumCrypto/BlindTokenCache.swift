@@ -57,11 +57,17 @@ public struct BlindTokenCache: Sendable {
 /// The hash is seeded per table from the system's random source, so text chosen to collide
 /// cannot be prepared in advance (the reason Swift seeds its own `Hasher`).
 struct TermTable: Sendable {
-    /// A slot's hash (0: free), token bits and where its term's bytes lie in `arena`.
-    private struct Slot { var hash: UInt64, bits: UInt64, offset: UInt32, length: UInt32 }
-    private static let free = Slot(hash: 0, bits: 0, offset: 0, length: 0)
+    /// A slot's hash (0: free) and token bits, with its term: a term of up to 8 bytes (most
+    /// words, and every CJK bigram) in `word` itself, a longer one at `offset` in `arena`, so a
+    /// hit on a short term reads one slot and nothing else.
+    private struct Slot { var hash: UInt64, bits: UInt64, word: UInt64, offset: UInt32, length: UInt32 }
+    private static let free = Slot(hash: 0, bits: 0, word: 0, offset: 0, length: 0)
     private var slots: [Slot]
-    /// Every term's UTF-8 bytes, one after another.
+    /// A small direct-mapped copy of the short terms last asked for, in front of `slots`: the
+    /// words that recur most stay in the processor's nearest cache, while `slots` outgrows it.
+    private var hot: [Slot] = Array(repeating: TermTable.free, count: TermTable.hotSize)
+    private static let hotSize = 4096
+    /// The UTF-8 bytes of every term longer than 8 bytes, one after another.
     private var arena: [UInt8] = []
     private var mask: Int
     private let seed: UInt64
@@ -81,12 +87,16 @@ struct TermTable: Sendable {
             h = mix(h ^ UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)))
             i += 8
         }
-        if i < bytes.count {
-            var tail: UInt64 = 0
-            for (shift, b) in bytes[i...].enumerated() { tail |= UInt64(b) << (8 * UInt64(shift)) }
-            h = mix(h ^ tail)
-        }
+        if i < bytes.count { h = mix(h ^ Self.word(UnsafeBufferPointer(rebasing: bytes[i...]))) }
         return h == 0 ? 1 : h
+    }
+
+    /// Up to 8 bytes as one little-endian word, zero-padded.
+    @inline(__always)
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var w: UInt64 = 0
+        for (shift, b) in bytes.prefix(8).enumerated() { w |= UInt64(b) << (8 * UInt64(shift)) }
+        return w
     }
 
     @inline(__always)
@@ -97,14 +107,31 @@ struct TermTable: Sendable {
         return z ^ (z >> 29)
     }
 
-    func find(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64? {
+    /// The bits of `term`, if the table holds it (`hash` is ``hash(_:)`` of it).
+    mutating func find(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64? {
+        guard term.count <= 8 else { return findInSlots(term, hash: hash) }
+        let word = Self.word(term), h = Self.hotIndex(hash)
+        let cached = hot[h]
+        if cached.hash == hash, Int(cached.length) == term.count, cached.word == word { return cached.bits }
+        guard let bits = findInSlots(term, hash: hash) else { return nil }
+        hot[h] = Slot(hash: hash, bits: bits, word: word, offset: 0, length: UInt32(term.count))
+        return bits
+    }
+
+    /// The hot slot of a hash: its top bits, where `slots` uses its bottom ones.
+    @inline(__always)
+    private static func hotIndex(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 52) & (hotSize - 1) }
+
+    private func findInSlots(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64? {
         slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
+                let short = term.count <= 8
+                let word = short ? Self.word(term) : 0
                 var i = Int(truncatingIfNeeded: hash) & mask
                 while slots[i].hash != 0 {
                     let s = slots[i]
                     if s.hash == hash, Int(s.length) == term.count,
-                       term.isEmpty || memcmp(arena.baseAddress! + Int(s.offset), term.baseAddress!, term.count) == 0
+                       short ? s.word == word : memcmp(arena.baseAddress! + Int(s.offset), term.baseAddress!, term.count) == 0
                     {
                         return s.bits
                     }
@@ -118,8 +145,12 @@ struct TermTable: Sendable {
     /// Adds a term known to be absent.
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64, bits: UInt64) {
         if (count + 1) * 2 > slots.count { grow() }
-        place(Slot(hash: hash, bits: bits, offset: UInt32(arena.count), length: UInt32(term.count)))
-        arena.append(contentsOf: term)
+        if term.count <= 8 {
+            place(Slot(hash: hash, bits: bits, word: Self.word(term), offset: 0, length: UInt32(term.count)))
+        } else {
+            place(Slot(hash: hash, bits: bits, word: 0, offset: UInt32(arena.count), length: UInt32(term.count)))
+            arena.append(contentsOf: term)
+        }
         count += 1
     }
 
@@ -139,6 +170,7 @@ struct TermTable: Sendable {
     /// Forgets every term, keeping the memory for the terms to come.
     mutating func removeAll() {
         for i in slots.indices { slots[i] = Self.free }
+        for i in hot.indices { hot[i] = Self.free }
         arena.removeAll(keepingCapacity: true)
         count = 0
     }

@@ -159,6 +159,33 @@ struct SealingTests {
         }
     }
 
+    @Test("the token memo confirms the term itself when two terms share a hash, short and long")
+    func blindTokenMemoCollisions() {
+        var table = TermTable()
+        func find(_ term: String, _ hash: UInt64) -> UInt64? {
+            var t = term
+            return t.withUTF8 { table.find($0, hash: hash) }
+        }
+        func insert(_ term: String, _ hash: UInt64, _ bits: UInt64) {
+            var t = term
+            t.withUTF8 { table.insert($0, hash: hash, bits: bits) }
+        }
+        // Forged equal hashes: only the bytes can tell these terms apart.
+        insert("abc", 42, 1)
+        insert("abcdefghij", 42, 2)
+        insert("", 42, 3)
+        #expect(find("abc", 42) == 1 && find("abcdefghij", 42) == 2 && find("", 42) == 3)
+        #expect(find("abd", 42) == nil && find("abcdefghik", 42) == nil && find("ab", 42) == nil)
+        #expect(find("abcdefgh", 42) == nil && find("abcdefghijk", 42) == nil)
+        #expect(find("abc", 43) == nil)
+        // Growing re-places every term where it can still be found.
+        for i in 0 ..< 1000 { insert("term\(i)-" + String(repeating: "x", count: i % 13), UInt64(100 + i), UInt64(1000 + i)) }
+        #expect((0 ..< 1000).allSatisfy { find("term\($0)-" + String(repeating: "x", count: $0 % 13), UInt64(100 + $0)) == UInt64(1000 + $0) })
+        #expect(find("abc", 42) == 1 && find("abcdefghij", 42) == 2)
+        table.removeAll()
+        #expect(find("abc", 42) == nil && table.count == 0)
+    }
+
     @Test("constant-time comparison")
     func constantTime() {
         #expect(ConstantTime.equal(Data([1, 2]), Data([1, 2])))
