@@ -75,7 +75,7 @@ extension Archive {
     ) throws -> [Data: DataKey] {
         guard !ids.isEmpty else { return [:] }
         // In one order, so two servers creating the same scopes never wait on each other in a cycle.
-        let scopes = ids.sorted(by: { $0.lexicographicallyPrecedes($1) })
+        let scopes = ids.sorted(by: { $0.bytesPrecede($1) })
         var stored = try tx.wrappedKeys(scopes: scopes)
         let new = scopes.filter { stored[$0] == nil }
         for scope in new {

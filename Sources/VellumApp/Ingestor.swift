@@ -304,7 +304,7 @@ public final class Ingestor: Sendable {
             conversationKey: archive.conversationKey(m.source.channel, conversationID: m.conversation.id),
             senderKey: r.sender.partyKey,
             // Sorted (as stores read them back), so the store need not sort them on the writer.
-            participantKeys: Set([r.sender.partyKey] + r.recipients.map(\.partyKey)).sorted { $0.lexicographicallyPrecedes($1) },
+            participantKeys: Set([r.sender.partyKey] + r.recipients.map(\.partyKey)).sorted { $0.bytesPrecede($1) },
             sentAt: m.sentAt.epochMilliseconds, capturedAt: capturedAt, scope: scope, body: body,
             commitment: Commitment.make(nonce: nonce, canonical: canonical), ledgerIndex: 0, blobRefs: refs,
             recordKey: wrappedKey, tagKeys: archive.tagKeys(archived))

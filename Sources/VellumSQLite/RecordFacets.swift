@@ -39,8 +39,8 @@ enum RecordFacets {
     /// `keys` sorted, without repeats. The pipeline hands them over so already, which one pass
     /// confirms (this runs on the writer, once per record).
     static func ordered(_ keys: [Data]) -> [Data] {
-        if zip(keys, keys.dropFirst()).allSatisfy({ $0.lexicographicallyPrecedes($1) }) { return keys }
-        return Set(keys).sorted { $0.lexicographicallyPrecedes($1) }
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0.bytesPrecede($1) }) { return keys }
+        return Set(keys).sorted { $0.bytesPrecede($1) }
     }
 
     /// The keys of each kind in a document, in its order; nil when a token is not one of ours.

@@ -28,6 +28,6 @@ extension Archive {
     func tagKey(_ tag: String) -> Data { memoizedLookupKey(Data(tag.utf8), domain: "tag") }
 
     func tagKeys(_ m: ArchivedMessage) -> [Data] {
-        RecordTags.tags(m).map(tagKey).sorted { $0.lexicographicallyPrecedes($1) }
+        RecordTags.tags(m).map(tagKey).sorted { $0.bytesPrecede($1) }
     }
 }

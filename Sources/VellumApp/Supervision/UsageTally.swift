@@ -71,7 +71,7 @@ enum UsageTally {
         }
         return rows.values.sorted { a, b in
             if a.day != b.day { return a.day < b.day }
-            if a.employeeKey != b.employeeKey { return a.employeeKey.lexicographicallyPrecedes(b.employeeKey) }
+            if a.employeeKey != b.employeeKey { return a.employeeKey.bytesPrecede(b.employeeKey) }
             return a.channel.rawValue < b.channel.rawValue
         }
     }
@@ -103,7 +103,7 @@ enum UsageTally {
             row.lastAt = max(row.lastAt, f.sentAt)
             rows[id] = row
         }
-        return rows.values.sorted { $0.accountKey.lexicographicallyPrecedes($1.accountKey) }
+        return rows.values.sorted { $0.accountKey.bytesPrecede($1.accountKey) }
     }
 }
 
