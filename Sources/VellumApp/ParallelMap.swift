@@ -1,11 +1,20 @@
 import Dispatch
+import Synchronization
 
 /// Fork-join over the cores for CPU-bound batch work (parsing, sealing, tokenizing).
 ///
 /// Synchronous on purpose: the pipeline's batches are the unit of concurrency, and each lane
 /// writes only its own slots, so no locks are taken per item.
+///
+/// Lanes take the indexes in small chunks from a shared counter rather than a fixed share each:
+/// during an import one core also runs the store's writer, so one lane runs slower than the
+/// other, and a fixed share would leave the fast lane idle while the slow one finishes.
 enum ParallelMap {
-    /// Calls `body(lane, index)` for every index in 0..<count, lanes interleaved; returns results in order.
+    /// Indexes a lane takes at a time: small enough that lanes finish together, large enough
+    /// that the shared counter is touched once per several items.
+    static func chunk(count: Int, lanes: Int) -> Int { max(1, min(64, count / (lanes * 8))) }
+
+    /// Calls `body(lane, index)` for every index in 0..<count; returns results in order.
     static func map<T>(count: Int, lanes: Int, _ body: (Int, Int) throws -> T) rethrows -> [T] {
         var lanesState = Array(0 ..< max(1, lanes))
         return try map(count: count, states: &lanesState) { lane, i in try body(lane, i) }
@@ -22,14 +31,18 @@ enum ParallelMap {
         let owned = Slots<S>(count: lanes)
         for lane in 0 ..< lanes { owned.set(lane, states[lane]) }
         states.removeFirst(lanes)  // the lanes now hold the only references
+        let next = Atomic<Int>(0)
+        let chunk = chunk(count: count, lanes: lanes)
         withoutActuallyEscaping(body) { body in
             let box = UncheckedBox(body)
             DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                 var state = owned.take(lane)
-                var i = lane
-                while i < count {
-                    results.set(i, Result { try box.value(&state, i) })
-                    i += lanes
+                while true {
+                    let start = next.wrappingAdd(chunk, ordering: .relaxed).oldValue
+                    if start >= count { break }
+                    for i in start ..< min(count, start + chunk) {
+                        results.set(i, Result { try box.value(&state, i) })
+                    }
                 }
                 owned.set(lane, state)
             }
