@@ -20,7 +20,7 @@ struct ImportCommand: ParsableCommand {
     var attachments: String?
     @Option(help: ArgumentHelp(
         "Messages per committed batch.",
-        discussion: "Larger batches write less per message and load an idle archive faster, but hold the archive's writer longer, so a running server's webhooks wait longer. A batch also ends once it holds \(FileImporter.defaultBatchBytes >> 20) MiB of input."))
+        discussion: "Each batch is synced to disk before it counts as imported. Larger batches write less per message and load an archive faster, but hold the archive's writer longer: while a server takes webhooks on the same archive, a smaller batch (500, say) keeps their answers quick. A batch also ends once it holds \(FileImporter.defaultBatchBytes >> 20) MiB of input."))
     var batch: Int = FileImporter.defaultBatchSize
     @OptionGroup var output: OutputOptions
     @Argument(help: "The files to import.") var files: [String]

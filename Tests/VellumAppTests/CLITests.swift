@@ -102,7 +102,7 @@ struct CLITests {
 
         let p = Process()
         p.executableURL = CLI.binary
-        p.arguments = ["import", "--data", data, file.path]
+        p.arguments = ["import", "--data", data, "--batch", "1000", file.path]
         let err = Pipe()
         p.standardError = err
         p.standardOutput = Pipe()

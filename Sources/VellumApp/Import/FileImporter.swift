@@ -28,9 +28,11 @@ public struct ImportSummary: Sendable, Hashable, Codable {
 /// text and attachments of a whole-file export), whichever comes first, so memory stays bounded
 /// when lines carry large attachments. Larger batches write less per message (a random-keyed
 /// index page is shared by more inserts) but hold the archive's single writer longer, which a
-/// running server's webhooks then wait for (decision 0021).
+/// running server's webhooks then wait for (decision 0021). A file import is a bulk load, so its
+/// batches are large by default: 8,000 messages imported 100,000 about a quarter faster than
+/// 1,000 and commit in under a second on two cores (decision 0028).
 public struct FileImporter: Sendable {
-    public static let defaultBatchSize = 1000
+    public static let defaultBatchSize = 8000
     public static let defaultBatchBytes = 64 << 20
 
     public let ingestor: Ingestor
