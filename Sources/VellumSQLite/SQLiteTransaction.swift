@@ -71,12 +71,23 @@ struct SQLiteTransaction: ArchiveWriter {
         try fetchRecords("WHERE source_key = ?", [sourceKey]).first?.record
     }
 
+    static let containsRecordSQL = """
+        SELECT EXISTS(SELECT 1 FROM records WHERE source_key = ?1)
+            OR EXISTS(SELECT 1 FROM removed_records WHERE source_key = ?1)
+        """
+
     func containsRecord(sourceKey: Data) throws -> Bool {
-        try Bool.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT EXISTS(SELECT 1 FROM records WHERE source_key = ?1)
-                    OR EXISTS(SELECT 1 FROM removed_records WHERE source_key = ?1)
-                """), arguments: [sourceKey]) == true
+        try DirectSQL.integer(db, Self.containsRecordSQL, [.blob(sourceKey)]) == 1
+    }
+
+    /// Staging asks this for every message of a batch (thousands on an import): one statement,
+    /// bound directly, probed in key order so that consecutive probes share the index's pages.
+    func containedRecords(sourceKeys: [Data]) throws -> Set<Data> {
+        var held = Set<Data>()
+        for key in sourceKeys.sorted(by: { $0.bytesPrecede($1) }) where try containsRecord(sourceKey: key) {
+            held.insert(key)
+        }
+        return held
     }
 
     func records(targeting sourceKey: Data) throws -> [StoredRecord] {

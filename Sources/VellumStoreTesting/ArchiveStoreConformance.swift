@@ -71,6 +71,13 @@ public enum ArchiveStoreConformance {
             try check(try tx.record(id: RecordID(rs[0].id.rawValue.uppercased())) == nil, "an id in capitals gives nil")
             try check(try tx.record(id: RecordID(rs[0].id.rawValue + "00")) == nil, "an id one byte longer gives nil")
             try check(try !tx.containsRecord(sourceKey: key("nope")), "unknown source key is not contained")
+            // Many keys at once, in no order, with repeats and keys that differ from held ones in
+            // their last byte only: exactly the held ones come back.
+            let held = Set(rs.map(\.sourceKey))
+            let near = rs.map { r in var k = r.sourceKey; k[k.index(before: k.endIndex)] ^= 0x01; return k }
+            let asked = (rs.map(\.sourceKey) + near + rs.prefix(2).map(\.sourceKey) + [key("nope"), Data()]).reversed()
+            try check(try tx.containedRecords(sourceKeys: Array(asked)) == held, "many keys at once give exactly the held ones")
+            try check(try tx.containedRecords(sourceKeys: []) == [], "no keys give none")
             let first = try tx.records(after: -1, limit: 3)
             try check(first.map(\.record.id) == rs.prefix(3).map(\.id), "records(after:) pages in insertion order")
             let rest = try tx.records(after: first.last!.position, limit: 10)
