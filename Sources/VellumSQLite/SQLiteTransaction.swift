@@ -144,9 +144,12 @@ struct SQLiteTransaction: ArchiveWriter {
     /// Throws unless `r` may be inserted: its id must follow from its source key, and no record may
     /// hold that id (the same key, or another key with the same first ten bytes) or have been removed.
     func refuse(_ r: StoredRecord) throws {
-        guard r.id == RecordID(sourceKey: r.sourceKey), let prefix = r.id.sourceKeyPrefix else {
+        guard !r.sourceKey.isEmpty, r.id == RecordID(sourceKey: r.sourceKey) else {
             throw VellumError(.invalidInput, "record \(r.id) does not have the id its source key gives")
         }
+        // The id shows these bytes (``RecordID/sourceKeyPrefix``), taken from the key rather than
+        // parsed back out of the id's hexadecimal: this runs for every record of an import.
+        let prefix = Data(r.sourceKey.prefix(RecordID.sourceKeyPrefixLength))
         // The condition of ``match(_:)``, bound directly: this runs once per record of an import.
         let found = try DirectSQL.integer(db, """
             SELECT CASE

@@ -47,11 +47,21 @@ struct SQLiteRecordIDLookupTests {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try SQLiteArchiveStore(path: dir.appendingPathComponent("a.sqlite").path)
-        var r = ArchiveStoreConformance.record(1)
-        r.id = RecordID("m1")
-        let error = #expect(throws: VellumError.self) { try store.write { try $0.insert(r, indexTokens: "a") } }
+        let good = ArchiveStoreConformance.record(1)
+        var empty = good
+        empty.sourceKey = Data()
+        empty.id = RecordID(sourceKey: empty.sourceKey)  // "m": derived, but names no key
+        for id in [RecordID("m1"), RecordID(good.id.rawValue.uppercased()), RecordID(good.id.rawValue + "00")] {
+            var r = good
+            r.id = id
+            let error = #expect(throws: VellumError.self) { try store.write { try $0.insert(r, indexTokens: "a") } }
+            #expect(error?.code == .invalidInput, "\(id)")
+        }
+        let error = #expect(throws: VellumError.self) { try store.write { try $0.insert(empty, indexTokens: "a") } }
         #expect(error?.code == .invalidInput)
         #expect(try store.read { try $0.recordCount() } == 0)
+        try store.write { try $0.insert(good, indexTokens: "a") }
+        #expect(try store.read { try $0.recordCount() } == 1)
     }
 
     @Test("migration v7 rebuilds records without the id index and keeps every row and index")
