@@ -3,15 +3,20 @@ public import Foundation
 extension Data {
     /// Lowercase hexadecimal.
     public var hexString: String {
-        let digits = hexDigits
-        return String(unsafeUninitializedCapacity: count * 2) { buf in
-            var i = 0
-            for byte in self {
-                buf[i] = digits[Int(byte >> 4)]
-                buf[i + 1] = digits[Int(byte & 0xF)]
-                i += 2
+        // Through the contiguous bytes: Data's own iterator goes a byte at a time through its
+        // representation, which showed in profiles of the import (keys become hex per record).
+        withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { buf in
+                hexDigits.withUnsafeBufferPointer { digits in
+                    var i = 0
+                    for byte in bytes {
+                        buf[i] = digits[Int(byte >> 4)]
+                        buf[i + 1] = digits[Int(byte & 0xF)]
+                        i += 2
+                    }
+                    return i
+                }
             }
-            return i
         }
     }
 
