@@ -82,7 +82,8 @@ struct ArchivedMessage: Codable, Hashable {
 
     /// JSON with sorted keys, written by hand (the ingest path's hottest encoding).
     func canonicalBytes() -> Data {
-        var w = CanonicalJSON()
+        // The raw bytes go in as base64 (4/3 of their size), beside about as much again of fields.
+        var w = CanonicalJSON(capacity: 512 + raw.count * 4 / 3 + 2 * (text?.utf8.count ?? 0))
         w.object { w in
             w.field("account", account)
             w.key("attachments")

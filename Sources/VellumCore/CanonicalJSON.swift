@@ -13,7 +13,8 @@ public struct CanonicalJSON {
         var lastKey: [String?] = [nil]
     #endif
 
-    public init() { bytes.reserveCapacity(512) }
+    /// `capacity`: about how many bytes will be written, so the buffer grows once at most.
+    public init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
 
     public var data: Data { Data(bytes) }
 
@@ -68,7 +69,7 @@ public struct CanonicalJSON {
     public mutating func base64(_ value: Data) {
         separate()
         bytes.append(0x22)
-        bytes.append(contentsOf: value.base64EncodedData())
+        value.base64EncodedData().withUnsafeBytes { bytes.append(contentsOf: $0) }
         bytes.append(0x22)
     }
 
@@ -97,26 +98,37 @@ public struct CanonicalJSON {
         needsComma[needsComma.count - 1] = true
     }
 
+    /// Copies runs of bytes that need no escape whole; only `"`, `\` and control characters are
+    /// escaped (as `JSONEncoder` does with `.withoutEscapingSlashes`).
     mutating func writeString(_ s: String) {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
-            for b in utf8 {
-                switch b {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-                case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
-                case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
-                case 0x00 ..< 0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                default: bytes.append(b)
-                }
+            var run = 0
+            for i in 0 ..< utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run ..< i]))
+                appendEscape(b)
+                run = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(0x22)
+    }
+
+    private mutating func appendEscape(_ b: UInt8) {
+        switch b {
+        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+        case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+        case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+        case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
+        case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+        }
     }
 }
