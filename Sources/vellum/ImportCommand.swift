@@ -19,7 +19,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "signal-cli's attachment folder (e.g. ~/.local/share/signal-cli/attachments): attachments are read from it and sealed with their messages.")
     var attachments: String?
     @Option(help: ArgumentHelp(
-        "Messages per committed batch.",
+        "Messages per committed batch (the first batches are smaller: 1,000, then twice as many each time).",
         discussion: "Each batch is synced to disk before it counts as imported. Larger batches write less per message and load an archive faster, but hold the archive's writer longer: while a server takes webhooks on the same archive, a smaller batch (500, say) keeps their answers quick. A batch also ends once it holds \(FileImporter.defaultBatchBytes >> 20) MiB of input."))
     var batch: Int = FileImporter.defaultBatchSize
     @OptionGroup var output: OutputOptions

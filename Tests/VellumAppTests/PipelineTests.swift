@@ -233,6 +233,19 @@ struct PipelinedImportTests {
         #expect(try t.verify().ok)
     }
 
+    @Test("batches start at 1,000 and double up to the batch size; smaller sizes are kept as they are")
+    func batchSizesRamp() {
+        func first(_ n: Int, limit: Int) -> [Int] {
+            var sizes = BatchSizes(limit: limit)
+            return (0 ..< n).map { _ in sizes.next() }
+        }
+        #expect(first(6, limit: 8_000) == [1_000, 2_000, 4_000, 8_000, 8_000, 8_000])
+        #expect(first(4, limit: 3_000) == [1_000, 2_000, 3_000, 3_000])
+        #expect(first(3, limit: 1_000) == [1_000, 1_000, 1_000])
+        #expect(first(3, limit: 400) == [400, 400, 400])
+        #expect(first(2, limit: 0) == [1, 1])
+    }
+
     @Test("an import is one bulk load: the writer checkpoints less often while it runs, as before after it")
     func importIsBulkLoad() throws {
         let t = try TestArchive()

@@ -62,18 +62,20 @@ public struct FileImporter: Sendable {
             let export = try ExportFile.read(url, format: format, options: options)
             export.notes.forEach(note)
             var rest = export.items[...]
+            var sizes = BatchSizes(limit: batchSize)
             return try run(progress: progress, issue: issue) {
                 guard !rest.isEmpty else { return nil }
-                let count = Self.batchEnd(rest, maxItems: batchSize, maxBytes: batchBytes)
+                let count = Self.batchEnd(rest, maxItems: sizes.next(), maxBytes: batchBytes)
                 defer { rest = rest.dropFirst(count) }
                 return Array(rest.prefix(count))
             }
         }
         var reader = try LineReader(url: url)
         let name = url.lastPathComponent
+        var sizes = BatchSizes(limit: batchSize)
         return try run(progress: progress, issue: issue) {
             while true {
-                let lines = try reader.next(batchSize, maxBytes: batchBytes)
+                let lines = try reader.next(sizes.next(), maxBytes: batchBytes)
                     .filter { !$0.1.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
                 if lines.isEmpty, reader.eof { return nil }
                 if !lines.isEmpty { return parse(lines, file: name) }
@@ -140,5 +142,25 @@ public struct FileImporter: Sendable {
             let (number, bytes) = lines[i]
             return format.items(bytes, file: file, line: number, options: options)
         }.flatMap { $0 }
+    }
+}
+
+/// How many items each batch of a file takes: 1,000, then twice as many each time, up to the
+/// importer's batch size. The writer has nothing to do until the first batch is staged, so a
+/// large first batch would keep it idle that much longer; the first acknowledgement comes
+/// sooner too.
+struct BatchSizes {
+    static let first = 1000
+    let limit: Int
+    private var current: Int
+
+    init(limit: Int) {
+        self.limit = max(1, limit)
+        current = min(self.limit, Self.first)
+    }
+
+    mutating func next() -> Int {
+        defer { current = min(limit, current * 2) }
+        return current
     }
 }
