@@ -113,7 +113,7 @@ public struct FileImporter: Sendable {
                 let staged = try ingestor.stage(items)
                 if let previous = committing { try acknowledge(previous) }
                 let ingestor = ingestor
-                committing = BackgroundJob { (try ingestor.commit(staged), staged) }
+                committing = BackgroundJob(handing: staged) { staged in (try ingestor.commit(staged), staged) }
             }
             if let last = committing { try acknowledge(last) }
         } catch {
