@@ -8,6 +8,8 @@ import VellumCore
 public final class SQLiteArchiveStore: ArchiveStore {
     let pool: DatabasePool
     public let path: String
+    /// When the source-key index's upper tiers move down (tests make them small).
+    let sourceKeyTiers: SourceKeyTiers
     /// Bulk loads running on this store (``bulkLoad(_:)``); the writer's checkpoint threshold is
     /// raised while there is at least one.
     let bulkLoads = Mutex(0)
@@ -16,8 +18,13 @@ public final class SQLiteArchiveStore: ArchiveStore {
     static let mmapSize: Int64 = 1 << 32
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, sourceKeyTiers: .standard)
+    }
+
+    init(path: String, sourceKeyTiers: SourceKeyTiers) throws {
         self.path = path
+        self.sourceKeyTiers = sourceKeyTiers
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
@@ -47,11 +54,11 @@ public final class SQLiteArchiveStore: ArchiveStore {
     }
 
     public func read<T>(_ body: (any ArchiveReader) throws -> T) throws -> T {
-        try pool.read { db in try body(SQLiteTransaction(db: db)) }
+        try pool.read { db in try body(SQLiteTransaction(db: db, sourceKeyTiers: sourceKeyTiers)) }
     }
 
     public func write<T>(_ body: (any ArchiveWriter) throws -> T) throws -> T {
-        try pool.write { db in try body(SQLiteTransaction(db: db)) }
+        try pool.write { db in try body(SQLiteTransaction(db: db, sourceKeyTiers: sourceKeyTiers)) }
     }
 
     /// Write-ahead-log pages after which a commit checkpoints the log into the database: SQLite's

@@ -200,6 +200,7 @@ enum SQLiteSchema {
                 INSERT INTO record_facets(record_facets) VALUES('rebuild');
                 """)
         }
+        registerSourceKeyTiers(&m)
         return m
     }
 }

@@ -19,6 +19,7 @@ extension SQLiteTransaction {
         try db.cachedStatement(sql: """
             INSERT INTO record_facets(record_facets, rowid, facets) SELECT 'delete', position, facets FROM records WHERE position = ?
             """).execute(arguments: [position])
+        try unindexSourceKey(position: position)
         try db.cachedStatement(sql: "DELETE FROM records WHERE position = ?").execute(arguments: [position])
         // The review trail stays (who reviewed what, when); what the alert said about the content goes.
         try db.cachedStatement(sql: "UPDATE alerts SET sealed = x'' WHERE record_id = ?")

@@ -4,6 +4,15 @@ import VellumCore
 import VellumStore
 
 extension SQLiteTransaction {
+    /// The full-text rows of records not restricted, for a word search's own top-N ranking: the
+    /// restricted ids (few) are looked up one by one through the source-key tiers. A join with
+    /// the tiers' view would scan it, as SQLite does not push a join's condition into a UNION ALL.
+    static let unrestrictedSQL = """
+        rowid NOT IN (SELECT p FROM (SELECT (SELECT r2.position FROM records r2 WHERE r2.id = x.id AND r2.position IN \
+        (SELECT position FROM source_keys WHERE source_key BETWEEN record_key_floor(x.id) AND record_key_ceiling(x.id))) \
+        AS p FROM restricted_records x) WHERE p IS NOT NULL)
+        """
+
     /// Translates an ``IndexQuery`` into one FTS5 statement (or a plain one without phrases).
     ///
     /// Keyed tokens are lowercase base32, so quoting them as FTS5 strings is always safe.
@@ -69,10 +78,7 @@ extension SQLiteTransaction {
         let restricted = try q.excludeRestricted
             && (Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM restricted_records)")) ?? false)
         let wordsOnly = fts && filters.count == 1
-        let unrestricted = """
-            rowid NOT IN (SELECT r2.position FROM restricted_records x JOIN records r2 ON r2.source_key \
-            BETWEEN record_key_floor(x.id) AND record_key_ceiling(x.id) AND r2.id = x.id)
-            """
+        let unrestricted = Self.unrestrictedSQL
         if restricted {
             filters.append("r.id NOT IN (SELECT id FROM restricted_records)")
         }

@@ -139,7 +139,7 @@ extension SQLiteTransaction {
             db,
             sql: """
                 SELECT channel, kind, count(*) FROM records r
-                WHERE target_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM records o WHERE o.source_key = r.target_key)
+                WHERE target_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM source_keys o WHERE o.source_key = r.target_key)
                     AND NOT EXISTS (SELECT 1 FROM removed_records d WHERE d.source_key = r.target_key)
                 GROUP BY channel, kind ORDER BY channel, kind
                 """

@@ -7,6 +7,8 @@ import VellumStore
 /// One transaction on the embedded database; reads and writes through cached statements.
 struct SQLiteTransaction: ArchiveWriter {
     let db: Database
+    /// When the source-key index's upper tiers move down (``SourceKeyTiers``).
+    var sourceKeyTiers = SourceKeyTiers.standard
 
     static let recordColumns = """
         position, id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at, \
@@ -39,12 +41,13 @@ struct SQLiteTransaction: ArchiveWriter {
 
     /// The condition that finds the record with `id`, nil when no record can have it. Ids are
     /// derived from source keys (``RecordID/init(sourceKey:)``), so the source-key index answers
-    /// a look-up by id: the rows whose key starts with the bytes the id shows, narrowed to the id.
-    /// `records.id` has no index of its own — a second random-keyed index cost every insert a
-    /// page of write-ahead log (decision 0021).
+    /// a look-up by id: the records whose key starts with the bytes the id shows, narrowed to the
+    /// id. `records.id` has no index of its own — a second random-keyed index cost every insert a
+    /// page of write-ahead log (decision 0021); the source keys are indexed in tiers (0029).
     static func match(_ id: RecordID) -> (sql: String, arguments: StatementArguments)? {
         guard let prefix = id.sourceKeyPrefix else { return nil }
-        return ("source_key BETWEEN ? AND ? AND id = ?", [prefix, ceiling(prefix), id.rawValue])
+        return ("position IN (SELECT position FROM source_keys WHERE source_key BETWEEN ? AND ?) AND id = ?",
+                [prefix, ceiling(prefix), id.rawValue])
     }
 
     /// The greatest key that starts with `prefix` (keys are far shorter than 64 bytes).
@@ -68,11 +71,13 @@ struct SQLiteTransaction: ArchiveWriter {
     }
 
     func record(sourceKey: Data) throws -> StoredRecord? {
-        try fetchRecords("WHERE source_key = ?", [sourceKey]).first?.record
+        try fetchRecords("WHERE " + Self.bySourceKeySQL, [sourceKey]).first?.record
     }
 
+    static let bySourceKeySQL = "position IN (SELECT position FROM source_keys WHERE source_key = ?1) AND source_key = ?1"
+
     static let containsRecordSQL = """
-        SELECT EXISTS(SELECT 1 FROM records WHERE source_key = ?1)
+        SELECT EXISTS(SELECT 1 FROM source_keys WHERE source_key = ?1)
             OR EXISTS(SELECT 1 FROM removed_records WHERE source_key = ?1)
         """
 
@@ -126,6 +131,7 @@ struct SQLiteTransaction: ArchiveWriter {
     func insert(_ r: StoredRecord, indexTokens: String) throws {
         try refuse(r)
         try insertChecked(r, indexTokens: indexTokens)
+        try settleSourceKeys()
     }
 
     /// Every record is checked before any is inserted, one statement each (the protocol's default
@@ -139,6 +145,7 @@ struct SQLiteTransaction: ArchiveWriter {
             }
         }
         for r in records { try insertChecked(r.record, indexTokens: r.indexTokens) }
+        try settleSourceKeys()
     }
 
     /// Throws unless `r` may be inserted: its id must follow from its source key, and no record may
@@ -150,13 +157,14 @@ struct SQLiteTransaction: ArchiveWriter {
         // The id shows these bytes (``RecordID/sourceKeyPrefix``), taken from the key rather than
         // parsed back out of the id's hexadecimal: this runs for every record of an import.
         let prefix = Data(r.sourceKey.prefix(RecordID.sourceKeyPrefixLength))
-        // The condition of ``match(_:)``, bound directly: this runs once per record of an import.
+        // Any key that starts with them gives the same id. Bound directly: this runs once per
+        // record of an import.
         let found = try DirectSQL.integer(db, """
             SELECT CASE
                 WHEN EXISTS(SELECT 1 FROM removed_records WHERE source_key = ?) THEN 2
-                WHEN EXISTS(SELECT 1 FROM records WHERE source_key BETWEEN ? AND ? AND id = ?) THEN 1
+                WHEN EXISTS(SELECT 1 FROM source_keys WHERE source_key BETWEEN ? AND ?) THEN 1
                 ELSE 0 END
-            """, [.blob(r.sourceKey), .blob(prefix), .blob(Self.ceiling(prefix)), .text(r.id.rawValue)]) ?? 0
+            """, [.blob(r.sourceKey), .blob(prefix), .blob(Self.ceiling(prefix))]) ?? 0
         if found == 2 { throw VellumError(.duplicate, "record \(r.id) was in the archive and has been removed") }
         if found == 1 { throw VellumError(.duplicate, "record \(r.id) is already in the archive") }
     }
@@ -164,23 +172,25 @@ struct SQLiteTransaction: ArchiveWriter {
     /// Inserts a record ``refuse(_:)`` let through.
     private func insertChecked(_ r: StoredRecord, indexTokens: String) throws {
         let facets = RecordFacets.document(participants: r.participantKeys, tags: r.tagKeys, conversation: r.conversationKey)
+        try DirectSQL.run(db, """
+            INSERT INTO records(id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at,
+                captured_at, scope, body, commitment, ledger_index, blob_refs, record_key, facets)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [
+                .text(r.id.rawValue), .blob(r.sourceKey), .text(r.channel.rawValue), .text(r.kind.rawValue),
+                DirectValue(r.targetKey), .blob(r.conversationKey), .blob(r.senderKey), .integer(r.sentAt),
+                .integer(r.capturedAt), .blob(r.scope), .blob(r.body), .blob(r.commitment),
+                .integer(Int64(r.ledgerIndex)), .text(r.blobRefs.joined(separator: " ")), DirectValue(r.recordKey),
+                .text(facets),
+            ])
+        let position = db.lastInsertedRowID
         do {
-            try DirectSQL.run(db, """
-                INSERT INTO records(id, source_key, channel, kind, target_key, conversation_key, sender_key, sent_at,
-                    captured_at, scope, body, commitment, ledger_index, blob_refs, record_key, facets)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [
-                    .text(r.id.rawValue), .blob(r.sourceKey), .text(r.channel.rawValue), .text(r.kind.rawValue),
-                    DirectValue(r.targetKey), .blob(r.conversationKey), .blob(r.senderKey), .integer(r.sentAt),
-                    .integer(r.capturedAt), .blob(r.scope), .blob(r.body), .blob(r.commitment),
-                    .integer(Int64(r.ledgerIndex)), .text(r.blobRefs.joined(separator: " ")), DirectValue(r.recordKey),
-                    .text(facets),
-                ])
+            try indexSourceKey(r.sourceKey, position: position)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            // The UNIQUE constraint on source_key is the last duplicate check.
+            // The recent tier's primary key is the last duplicate check; the record goes again.
+            try DirectSQL.run(db, "DELETE FROM records WHERE position = ?", [.integer(position)])
             throw VellumError(.duplicate, "record \(r.id) is already in the archive")
         }
-        let position = db.lastInsertedRowID
         try DirectSQL.run(db, "INSERT INTO record_facets(rowid, facets) VALUES (?, ?)", [.integer(position), .text(facets)])
         try DirectSQL.run(db, "INSERT INTO index_docs(position, tokens) VALUES (?, ?)", [.integer(position), .text(indexTokens)])
         try DirectSQL.run(db, "INSERT INTO message_index(rowid, tokens) VALUES (?, ?)", [.integer(position), .text(indexTokens)])
@@ -213,6 +223,7 @@ struct SQLiteTransaction: ArchiveWriter {
                 content: "SELECT facets FROM records", vocabulary: "record_facets_vocab", occurrences: false)
             if facets > 0 { problems.append("the facet index disagrees with the records on \(facets) tokens") }
         }
+        problems += try sourceKeyIndexProblems()
         let rows = try Row.fetchCursor(db, sql: "SELECT position, conversation_key, facets FROM records")
         var unmatched = 0
         while let row = try rows.next() {
