@@ -48,28 +48,35 @@ extension Ingestor {
             let keys = prepared.map(\.record.sourceKey)
             let taken = try heldSinceStaging(keys, seen: ledgerSizeSeen, now: start) ?? tx.containedRecords(sourceKeys: keys)
             indexed.reserveCapacity(prepared.count)
-            for p in prepared where !taken.contains(p.record.sourceKey) && inserted.insert(p.record.sourceKey).inserted {
-                facts.append(p.usage)
-                mediaJobs += p.mediaJobs
-                let planned = try plan(p, scopeKey: scopeKeys[p.record.scope]!, at: &next, tx)
-                indexed.append(IndexedRecord(planned.record, indexTokens: planned.tokens))
-                followUps.append((planned.captureEvent, planned.alerts))
+            // Both loops read the batch in place: a `for … in` loop copies each element, retaining
+            // every reference it holds, on the thread that is the import's bound.
+            try prepared.withUnsafeBufferPointer { batch in
+                for i in batch.indices
+                where !taken.contains(batch[i].record.sourceKey) && inserted.insert(batch[i].record.sourceKey).inserted {
+                    facts.append(batch[i].usage)
+                    mediaJobs += batch[i].mediaJobs
+                    let planned = try plan(batch[i], scopeKey: scopeKeys[batch[i].record.scope]!, at: &next, tx)
+                    indexed.append(IndexedRecord(planned.record, indexTokens: planned.tokens))
+                    followUps.append((planned.captureEvent, planned.alerts))
+                }
             }
             // Records first: their alerts refer to them.
             try tx.insert(indexed)
             var events: [LedgerAppender.Leaf] = []
-            for (item, followUp) in zip(indexed, followUps) {
-                let record = item.record
-                events.append(followUp.captureEvent)
-                for alert in followUp.alerts {
-                    // The plan kept one alert per rule, so the store must take each; a refusal now
-                    // would leave the planned ledger indexes pointing past their events.
-                    guard let alertID = try tx.addAlert(alert) else {
-                        throw VellumError(.integrity, "record \(record.id) already had an alert from rule \(alert.rule)")
+            try indexed.withUnsafeBufferPointer { records in
+                for i in records.indices {
+                    events.append(followUps[i].captureEvent)
+                    for alert in followUps[i].alerts {
+                        // The plan kept one alert per rule, so the store must take each; a refusal now
+                        // would leave the planned ledger indexes pointing past their events.
+                        guard let alertID = try tx.addAlert(alert) else {
+                            throw VellumError(
+                                .integrity, "record \(records[i].record.id) already had an alert from rule \(alert.rule)")
+                        }
+                        events.append(LedgerAppender.Leaf(LedgerEvent(
+                            type: .alert, at: records[i].record.capturedAt, record: records[i].record.id.rawValue,
+                            commitment: Digest.sha256(alert.sealed).hexString, kind: alert.rule, alert: alertID)))
                     }
-                    events.append(LedgerAppender.Leaf(LedgerEvent(
-                        type: .alert, at: record.capturedAt, record: record.id.rawValue,
-                        commitment: Digest.sha256(alert.sealed).hexString, kind: alert.rule, alert: alertID)))
                 }
             }
             for q in quarantine where try tx.quarantineItem(rawKey: q.rawKey) == nil {

@@ -136,15 +136,18 @@ struct SQLiteTransaction: ArchiveWriter {
 
     /// Every record is checked before any is inserted, one statement each (the protocol's default
     /// asked four: held, removed, then both again in the single insert), then all are inserted.
+    /// The records are read in place: a `for … in` loop copies each one, retaining every field.
     func insert(_ records: [IndexedRecord]) throws {
         var seen = Set<Data>()
-        for r in records {
-            try refuse(r.record)
-            guard seen.insert(r.record.sourceKey).inserted else {
-                throw VellumError(.duplicate, "record \(r.record.id) repeats in the batch")
+        try records.withUnsafeBufferPointer { batch in
+            for i in batch.indices {
+                try refuse(batch[i].record)
+                guard seen.insert(batch[i].record.sourceKey).inserted else {
+                    throw VellumError(.duplicate, "record \(batch[i].record.id) repeats in the batch")
+                }
             }
+            for i in batch.indices { try insertChecked(batch[i].record, indexTokens: batch[i].indexTokens) }
         }
-        for r in records { try insertChecked(r.record, indexTokens: r.indexTokens) }
         try settleSourceKeys()
     }
 
