@@ -14,8 +14,10 @@ final class BackgroundJob<T: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<T, any Error>?
 
-    init(_ work: @escaping @Sendable () throws -> T) {
-        DispatchQueue.global(qos: .userInitiated).async {
+    /// Runs `work` on `queue`: by default any thread of the system's pool; a serial queue runs
+    /// its jobs one after another, in the order they were made.
+    init(on queue: DispatchQueue = .global(qos: .userInitiated), _ work: @escaping @Sendable () throws -> T) {
+        queue.async {
             self.result = Result { try work() }
             self.done.signal()
         }
@@ -23,9 +25,12 @@ final class BackgroundJob<T: Sendable>: @unchecked Sendable {
 
     /// Runs `work` on `input`, which the job holds until the work takes it, rather than the
     /// closure capturing it (a closure's captures are released where it ran, after it returns).
-    convenience init<Input: Sendable>(handing input: Input, _ work: @escaping @Sendable (Input) throws -> T) {
+    convenience init<Input: Sendable>(
+        on queue: DispatchQueue = .global(qos: .userInitiated), handing input: Input,
+        _ work: @escaping @Sendable (Input) throws -> T
+    ) {
         let handoff = Handoff(input)
-        self.init { try work(handoff.take()) }
+        self.init(on: queue) { try work(handoff.take()) }
     }
 
     /// Waits for the work and moves its result out. A second call only waits, then throws.

@@ -22,11 +22,13 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     }
 }
 
-/// Feeds files through the pipeline in batches; each batch is durable before the next is read.
+/// Feeds files through the pipeline in batches. Batches commit in file order, and a batch's
+/// lines count (and are reported) only once its commit is durable.
 ///
 /// A batch ends at `batchSize` items or once it holds `batchBytes` of input (lines, or message
 /// text and attachments of a whole-file export), whichever comes first, so memory stays bounded
-/// when lines carry large attachments. Larger batches write less per message (a random-keyed
+/// when lines carry large attachments: three batches are alive at once, one committing, one
+/// waiting for the writer and one being staged. Larger batches write less per message (a random-keyed
 /// index page is shared by more inserts) but hold the archive's single writer longer, which a
 /// running server's webhooks then wait for (decision 0021). A file import is a bulk load, so its
 /// batches are large by default: 8,000 messages imported 100,000 about a quarter faster than
@@ -34,6 +36,9 @@ public struct ImportSummary: Sendable, Hashable, Codable {
 public struct FileImporter: Sendable {
     public static let defaultBatchSize = 8000
     public static let defaultBatchBytes = 64 << 20
+    /// Batches handed to the writer and not yet acknowledged: one committing, one waiting
+    /// behind it (decision 0030). A third is being staged meanwhile.
+    static let commitsInFlight = 2
 
     public let ingestor: Ingestor
     public let format: ImportFormat
@@ -96,28 +101,31 @@ public struct FileImporter: Sendable {
         progress: (ImportSummary) -> Void, issue: (String) -> Void, next: () throws -> [IncomingItem]?
     ) throws -> ImportSummary {
         var summary = ImportSummary()
-        // Two batches in flight: batch k commits on a background thread (SQLite's one writer)
-        // while batch k+1 is read, parsed and sealed here. A batch is reported only after its
-        // commit returns, and batches commit in file order. The job hands its batch back, so the
-        // batch is freed here rather than on the writer's thread, the pipeline's bound.
-        var committing: BackgroundJob<([ItemOutcome], Ingestor.StagedBatch)>?
-        func acknowledge(_ job: BackgroundJob<([ItemOutcome], Ingestor.StagedBatch)>) throws {
-            for outcome in try job.wait().0 {
-                summary.add(outcome)
-                if case .quarantined(let reason) = outcome { issue(reason) }
+        // Batch k commits on a background thread (SQLite's one writer) while batch k+1 waits
+        // behind it and batch k+2 is read, parsed and sealed here (decision 0030). A batch is
+        // reported only after its commit returns, and batches commit in file order. Each commit
+        // hands its batch back, so the batch is freed here rather than on the writer's thread,
+        // the pipeline's bound.
+        let ingestor = ingestor
+        var commits = OrderedCommits<Ingestor.StagedBatch, ([ItemOutcome], Ingestor.StagedBatch)>(
+            depth: Self.commitsInFlight
+        ) { staged in (try ingestor.commit(staged), staged) }
+        func acknowledge(_ committed: [([ItemOutcome], Ingestor.StagedBatch)]) {
+            for (outcomes, _) in committed {
+                for outcome in outcomes {
+                    summary.add(outcome)
+                    if case .quarantined(let reason) = outcome { issue(reason) }
+                }
+                progress(summary)
             }
-            progress(summary)
         }
         do {
             while let items = try next() {
-                let staged = try ingestor.stage(items)
-                if let previous = committing { try acknowledge(previous) }
-                let ingestor = ingestor
-                committing = BackgroundJob(handing: staged) { staged in (try ingestor.commit(staged), staged) }
+                acknowledge(try commits.submit(try ingestor.stage(items)))
             }
-            if let last = committing { try acknowledge(last) }
+            acknowledge(try commits.finish())
         } catch {
-            _ = try? committing?.wait()  // never leave a commit running behind an error
+            commits.abandon()  // never leave a commit running behind an error
             throw error
         }
         return summary
