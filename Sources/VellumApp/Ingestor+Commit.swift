@@ -25,7 +25,7 @@ extension Ingestor {
         proposedKeys: [Data: ProposedScopeKey] = [:], ledgerSizeSeen: UInt64? = nil
     ) throws -> [StoredRecord] {
         guard !prepared.isEmpty || !quarantine.isEmpty else { return [] }
-        let scopes = Set(prepared.map(\.record.scope))
+        let scopes = Set(prepared.map { $0.record.scope })
         let cached = archive.cachedDataKeys(scopes)
         // The keys of new scopes are stored in this transaction (the ones proposed when the batch
         // was staged, unless a scope has a key by now) and kept only once it has committed.
@@ -45,7 +45,7 @@ extension Ingestor {
             var indexed: [IndexedRecord] = []
             var followUps: [(captureEvent: LedgerAppender.Leaf, alerts: [StoredAlert])] = []
             // Staging looked for duplicates; ask the store again only if others wrote since.
-            let keys = prepared.map(\.record.sourceKey)
+            let keys = prepared.map { $0.record.sourceKey }
             let taken = try heldSinceStaging(keys, seen: ledgerSizeSeen, now: start) ?? tx.containedRecords(sourceKeys: keys)
             indexed.reserveCapacity(prepared.count)
             // Both loops read the batch in place: a `for … in` loop copies each element, retaining

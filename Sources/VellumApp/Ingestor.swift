@@ -185,7 +185,7 @@ public final class Ingestor: Sendable {
         return StagedBatch(
             outcomes: outcomes, fresh: fresh, prepared: prepared,
             quarantined: quarantined,
-            accountNames: try UsageTally.sealedAccountNames(prepared.map(\.usage), archive: archive),
+            accountNames: try UsageTally.sealedAccountNames(prepared.map { $0.usage }, archive: archive),
             proposedKeys: proposed, ledgerSizeSeen: sizeSeen)
     }
 
@@ -244,14 +244,17 @@ public final class Ingestor: Sendable {
         var laneCaches = caches.withLock { all in defer { all = [] }; return all }
         if laneCaches.isEmpty { laneCaches = Self.coldCaches(archive, workers) }
         defer { caches.withLock { $0 = laneCaches } }
-        let prepared = try ParallelMap.map(count: messages.count, states: &laneCaches) { cache, i in
-            let (id, sourceKey) = identities[i]
-            let r = resolved[i]
-            return try seal(
-                messages[i], id: id, sourceKey: sourceKey, resolution: r, scopeKey: scopeKeys[r.scopeID],
-                capturedAt: capturedAt, cache: &cache)
+        // The lanes read the messages and resolutions in place: `messages[i]` in a closure copies
+        // the message, retaining each of its references, and releases them after.
+        return try messages.withUnsafeBufferPointer { messages in
+            try resolved.withUnsafeBufferPointer { resolved in
+                try ParallelMap.map(count: messages.count, states: &laneCaches) { cache, i in
+                    try seal(
+                        messages[i], id: identities[i].id, sourceKey: identities[i].sourceKey, resolution: resolved[i],
+                        scopeKey: scopeKeys[resolved[i].scopeID], capturedAt: capturedAt, cache: &cache)
+                }
+            }
         }
-        return prepared
     }
 
     func seal(

@@ -33,8 +33,16 @@ final class PartyResolver: Sendable {
 
     /// Resolves a batch: every identifier not seen before is looked up in one read transaction.
     func resolve(_ messages: [Message]) throws -> [Resolution] {
-        let normalized = messages.map { m in
-            ([m.sender] + m.recipients).map { Identifier.normalize($0.id, channel: m.source.channel) }
+        // Read in place, by index: iterating the messages would copy each one, retaining every
+        // reference it holds.
+        try messages.withUnsafeBufferPointer { try resolve($0) }
+    }
+
+    private func resolve(_ messages: UnsafeBufferPointer<Message>) throws -> [Resolution] {
+        let normalized = messages.indices.map { i in
+            ([messages[i].sender] + messages[i].recipients).map {
+                Identifier.normalize($0.id, channel: messages[i].source.channel)
+            }
         }
         var resolved: [String: Known] = memo.withLock { memo in
             var hits: [String: Known] = [:]
@@ -60,15 +68,15 @@ final class PartyResolver: Sendable {
                 for identifier in unknown { memo[identifier] = resolved[identifier] }
             }
         }
-        let knowns = normalized.map { $0.map { resolved[$0]! } }
-        return zip(messages, zip(normalized, knowns)).map { m, parties in
-            let all = zip(parties.0, parties.1).map { identifier, k in
-                Party(identifier: identifier, partyKey: k.partyKey, employeeID: k.employeeID)
+        return messages.indices.map { i in
+            let all = normalized[i].map { identifier in
+                let k = resolved[identifier]!
+                return Party(identifier: identifier, partyKey: k.partyKey, employeeID: k.employeeID)
             }
             let sender = all[0]
             let recipients = Array(all.dropFirst())
             let scope = ScopePolicy.scopeName(
-                for: m,
+                for: messages[i],
                 sender: .init(identifier: sender.identifier, isEmployee: sender.employeeID != nil),
                 recipients: recipients.map { .init(identifier: $0.identifier, isEmployee: $0.employeeID != nil) })
             return Resolution(sender: sender, recipients: recipients, scopeName: scope, scopeID: archive.scopeID(scope))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VellumApp
 
@@ -38,11 +39,29 @@ struct ParallelMapTests {
         }
     }
 
-    @Test("an error in any item is rethrown")
+    @Test("an error in any item is rethrown: the first failing index's, whichever lane met it first")
     func errorsPropagate() {
-        struct Boom: Error {}
-        #expect(throws: Boom.self) {
-            try ParallelMap.map(count: 100, lanes: 2) { _, i in if i == 57 { throw Boom() }; return i }
+        struct Boom: Error, Equatable { let index: Int }
+        #expect(throws: Boom(index: 57)) {
+            try ParallelMap.map(count: 100, lanes: 2) { _, i in if i == 57 { throw Boom(index: i) }; return i }
         }
+        for lanes in [1, 2, 4] {
+            // Later indexes fail fast, the first one slowly: still the first one is thrown.
+            #expect(throws: Boom(index: 3), "lanes \(lanes)") {
+                try ParallelMap.map(count: 2_000, lanes: lanes) { _, i -> String in
+                    if i == 3 { usleep(2_000); throw Boom(index: i) }
+                    if i > 3, i % 100 == 0 { throw Boom(index: i) }
+                    return String(i)
+                }
+            }
+        }
+    }
+
+    @Test("values come back moved, not copied: each is held by the result alone")
+    func valuesMovedOut() {
+        final class Box: Sendable { let n: Int; init(_ n: Int) { self.n = n } }
+        var out = ParallelMap.map(count: 3_000, lanes: 3) { _, i in Box(i) }
+        #expect(out.map(\.n) == Array(0 ..< 3_000))
+        for i in out.indices { #expect(isKnownUniquelyReferenced(&out[i])) }
     }
 }
