@@ -17,6 +17,10 @@ public final class SQLiteArchiveStore: ArchiveStore {
     /// caps it at its compile-time maximum, 2 GiB by default).
     static let mmapSize: Int64 = 1 << 32
 
+    /// The page size of a new archive: 8 KiB rather than SQLite's 4 KiB. An import of 1,000,000
+    /// messages took 12 % less CPU and ran 13–40 % faster (decision 0031).
+    static let pageSize = 8192
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public convenience init(path: String) throws {
         try self.init(path: path, sourceKeyTiers: .standard)
@@ -28,6 +32,9 @@ public final class SQLiteArchiveStore: ArchiveStore {
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
+            // Only a new file takes it (before its first table); an archive keeps the page size it
+            // was created with (decision 0031).
+            try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // 64 MiB of page cache per connection (SQLite's default is 2 MiB): the keyed indexes
             // take random keys, and a small cache turns every insert into page reads at scale.
@@ -48,6 +55,10 @@ public final class SQLiteArchiveStore: ArchiveStore {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             try SQLiteSchema.migrator.migrate(pool)
+            pageSize = try pool.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } ?? Self.pageSize
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointPages)")
+            }
         } catch {
             throw VellumError(.storage, "cannot open the archive database \(path): \(error)")
         }
@@ -61,14 +72,19 @@ public final class SQLiteArchiveStore: ArchiveStore {
         try pool.write { db in try body(SQLiteTransaction(db: db, sourceKeyTiers: sourceKeyTiers)) }
     }
 
-    /// Write-ahead-log pages after which a commit checkpoints the log into the database: SQLite's
-    /// default, which keeps each checkpoint small for the webhooks a server commits.
-    static let checkpointPages = 1000
-    /// The threshold while a bulk import runs (about 120 MiB of log). A batch of 1,000 messages
-    /// dirties about 7,000 pages, so at the default every commit also checkpointed; a larger log
-    /// lets a page that several batches change be copied into the database once: 100,000
-    /// messages 8,200 → 10,100/s with 29 % fewer bytes written (decision 0024).
-    static let bulkCheckpointPages = 30_000
+    /// Write-ahead log after which a commit checkpoints the log into the database: SQLite's
+    /// default of 1,000 pages of 4 KiB, which keeps each checkpoint small for the webhooks a
+    /// server commits. Set in bytes, so an archive checkpoints alike whatever its page size.
+    static let checkpointBytes = 1000 * 4096
+    /// The threshold while a bulk import runs (about 120 MB of log). A batch of 1,000 messages
+    /// dirtied about 7,000 pages of 4 KiB, so at the default every commit also checkpointed; a
+    /// larger log lets a page that several batches change be copied into the database once:
+    /// 100,000 messages 8,200 → 10,100/s with 29 % fewer bytes written (decision 0024).
+    static let bulkCheckpointBytes = 30_000 * 4096
+    /// This archive's page size: ``pageSize`` unless the file was created before decision 0031.
+    let pageSize: Int
+    var checkpointPages: Int { Self.checkpointBytes / pageSize }
+    var bulkCheckpointPages: Int { Self.bulkCheckpointBytes / pageSize }
 
     public func bulkLoad<T>(_ body: () throws -> T) throws -> T {
         try adjustBulkLoads(by: 1)
@@ -84,7 +100,7 @@ public final class SQLiteArchiveStore: ArchiveStore {
             // again); one that cannot raise the threshold never started.
             defer { if delta < 0 { count = next } }
             if (count == 0) != (next == 0) {
-                let pages = next > 0 ? Self.bulkCheckpointPages : Self.checkpointPages
+                let pages = next > 0 ? bulkCheckpointPages : checkpointPages
                 try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)") }
             }
             if delta > 0 { count = next }

@@ -258,8 +258,8 @@ struct PipelinedImportTests {
         let importer = FileImporter(ingestor: try Ingestor(archive: t.archive), format: .jsonl, batchSize: 10)
         let summary = try importer.importFile(url, progress: { _ in during.append((try? t.sqlite.writerCheckpointPages()) ?? -1) })
         #expect(summary.imported == 30)
-        #expect(during == [SQLiteArchiveStore.bulkCheckpointPages, SQLiteArchiveStore.bulkCheckpointPages, SQLiteArchiveStore.bulkCheckpointPages])
-        #expect(try t.sqlite.writerCheckpointPages() == SQLiteArchiveStore.checkpointPages)
+        #expect(during == [t.sqlite.bulkCheckpointPages, t.sqlite.bulkCheckpointPages, t.sqlite.bulkCheckpointPages])
+        #expect(try t.sqlite.writerCheckpointPages() == t.sqlite.checkpointPages)
         #expect(try t.verify().ok)
     }
 }

@@ -20,7 +20,7 @@ struct SQLiteBulkLoadTests {
         return (attributes[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    @Test("inside a bulk load the log keeps every commit's pages; outside, each commit past 1,000 pages checkpoints")
+    @Test("inside a bulk load the log keeps every commit's pages; outside, each commit past about 4 MB checkpoints")
     func logGrowsOnlyInBulk() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -38,16 +38,16 @@ struct SQLiteBulkLoadTests {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try SQLiteArchiveStore(path: dir.appendingPathComponent("a.sqlite").path)
-        #expect(try store.writerCheckpointPages() == SQLiteArchiveStore.checkpointPages)
+        #expect(try store.writerCheckpointPages() == store.checkpointPages)
         try store.bulkLoad { () throws -> Void in
-            #expect(try store.writerCheckpointPages() == SQLiteArchiveStore.bulkCheckpointPages)
+            #expect(try store.writerCheckpointPages() == store.bulkCheckpointPages)
             #expect(throws: Injected.self) {
                 try store.bulkLoad { () throws -> Void in throw Injected() }
             }
-            #expect(try store.writerCheckpointPages() == SQLiteArchiveStore.bulkCheckpointPages, "the outer load still runs")
+            #expect(try store.writerCheckpointPages() == store.bulkCheckpointPages, "the outer load still runs")
         }
-        #expect(try store.writerCheckpointPages() == SQLiteArchiveStore.checkpointPages)
+        #expect(try store.writerCheckpointPages() == store.checkpointPages)
         #expect(throws: Injected.self) { try store.bulkLoad { () throws -> Void in throw Injected() } }
-        #expect(try store.writerCheckpointPages() == SQLiteArchiveStore.checkpointPages)
+        #expect(try store.writerCheckpointPages() == store.checkpointPages)
     }
 }
