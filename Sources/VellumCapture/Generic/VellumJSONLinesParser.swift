@@ -7,6 +7,10 @@ public struct VellumJSONLinesParser: Sendable {
 
     public init() {}
 
+    /// One decoder for every line and thread (JSONDecoder is thread-safe): making one per line
+    /// cost an allocation and its options for each message of an import.
+    private static let decoder = JSONDecoder()
+
     /// Parses one line (without its newline). `file` and `line` only label issues.
     public func parse(_ bytes: Data, file: String, line: Int) -> ParsedLine {
         func issue(_ field: String?, _ reason: String) -> ParsedLine {
@@ -14,7 +18,7 @@ public struct VellumJSONLinesParser: Sendable {
         }
         let decoded: VellumJSONLine
         do {
-            decoded = try JSONDecoder().decode(VellumJSONLine.self, from: bytes)
+            decoded = try Self.decoder.decode(VellumJSONLine.self, from: bytes)
         } catch let error as DecodingError {
             return issue(error.fieldPath, error.plainReason)
         } catch {
