@@ -12,11 +12,13 @@ enum Sealer {
     static func seal(_ plaintext: Data, key: SymmetricKey, context: Data, nonce: AES.GCM.Nonce? = nil) throws -> Data {
         let nonce = try nonce ?? RandomBytes.take(12) { try AES.GCM.Nonce(data: $0) }
         let box = try AES.GCM.seal(plaintext, using: key, nonce: nonce, authenticating: context)
-        var out = Data([version])
-        out.reserveCapacity(1 + 12 + plaintext.count + 16)
-        out.append(contentsOf: box.nonce)
-        out.append(box.ciphertext)
-        out.append(box.tag)
+        // `combined` is nonce ‖ ciphertext ‖ tag as the box already holds it (a 12-byte nonce).
+        guard let combined = box.combined else {
+            throw CryptoFailure(.malformedCiphertext, "AES-GCM gave no combined form for a 12-byte nonce")
+        }
+        var out = Data(capacity: 1 + combined.count)
+        out.append(version)
+        out.append(combined)
         return out
     }
 

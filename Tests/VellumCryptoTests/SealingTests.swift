@@ -8,6 +8,18 @@ import VellumCore
 struct SealingTests {
     let master = MasterKey.generate()
 
+    @Test("the sealed layout is version 1, then nonce, ciphertext and tag: AES-256-GCM test case 14 of McGrew and Viega")
+    func sealedLayoutKnownAnswer() throws {
+        // K = 0^256, IV = 0^96, P = 0^128, no additional data (The Galois/Counter Mode of
+        // Operation, test case 14): C = cea7403d4d606b6e074ec5d3baf39d18, T = d0d1c8a799996bf0265b98b5d48ab919.
+        let key = SymmetricKey(data: Data(count: 32))
+        let nonce = try AES.GCM.Nonce(data: Data(count: 12))
+        let sealed = try Sealer.seal(Data(count: 16), key: key, context: Data(), nonce: nonce)
+        #expect(sealed.hexString == "01" + String(repeating: "00", count: 12)
+            + "cea7403d4d606b6e074ec5d3baf39d18" + "d0d1c8a799996bf0265b98b5d48ab919")
+        #expect(try Sealer.open(sealed, key: key, context: Data()) == Data(count: 16))
+    }
+
     @Test("a sealed value opens only with the same key and context")
     func sealing() throws {
         let key = DataKey.random()
