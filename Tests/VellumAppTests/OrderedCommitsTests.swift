@@ -32,10 +32,10 @@ struct OrderedCommitsTests {
         }
         var outputs: [Int] = []
         for n in 1 ... 40 {
-            outputs += try commits.submit(n)
+            try commits.submit(n) { outputs.append($0) }
             #expect(commits.count <= depth)
         }
-        outputs += try commits.finish()
+        try commits.finish { outputs.append($0) }
         #expect(outputs == (1 ... 40).map { $0 * 10 })
         #expect(log.order.withLock { $0 } == Array(1 ... 40))
         #expect(log.mostAtOnce.load(ordering: .sequentiallyConsistent) == 1)
@@ -50,12 +50,16 @@ struct OrderedCommitsTests {
             log.commit(n)
             return n
         }
-        #expect(try commits.submit(1) == [])
-        #expect(try commits.submit(2) == [], "the second batch does not wait for the first commit")
+        var outputs: [Int] = []
+        try commits.submit(1) { outputs.append($0) }
+        try commits.submit(2) { outputs.append($0) }
+        #expect(outputs == [], "the second batch does not wait for the first commit")
         #expect(log.order.withLock { $0 } == [], "the first commit is still held")
         gate.signal()
-        #expect(try commits.submit(3) == [1], "a third waits for the oldest and returns its output")
-        #expect(try commits.finish() == [2, 3])
+        try commits.submit(3) { outputs.append($0) }
+        #expect(outputs == [1], "a third waits for the oldest and passes its output on")
+        try commits.finish { outputs.append($0) }
+        #expect(outputs == [1, 2, 3])
     }
 
     @Test("after a failed commit, the batches behind it are not committed and the failure is thrown")
@@ -69,8 +73,8 @@ struct OrderedCommitsTests {
         var outputs: [Int] = []
         var thrown: (any Error)?
         do {
-            for n in 1 ... 6 { outputs += try commits.submit(n) }
-            outputs += try commits.finish()
+            for n in 1 ... 6 { try commits.submit(n) { outputs.append($0) } }
+            try commits.finish { outputs.append($0) }
         } catch {
             thrown = error
             commits.abandon()
@@ -82,6 +86,19 @@ struct OrderedCommitsTests {
         #expect(log.order.withLock { $0 } == [1, 2])
     }
 
+    @Test("finishing passes on every commit before a failure, then throws it")
+    func finishReportsBeforeFailure() throws {
+        var commits = OrderedCommits<Int, Int>(depth: 2) { n in
+            if n == 2 { throw Boom() }
+            return n
+        }
+        var outputs: [Int] = []
+        try commits.submit(1) { outputs.append($0) }
+        try commits.submit(2) { outputs.append($0) }
+        #expect(throws: Boom.self) { try commits.finish { outputs.append($0) } }
+        #expect(outputs == [1], "the first batch committed and is acknowledged")
+    }
+
     @Test("a failure while the caller stages is cleaned up: abandon waits for the commits in flight")
     func abandonWaits() throws {
         let log = Log()
@@ -90,8 +107,8 @@ struct OrderedCommitsTests {
             log.commit(n)
             return n
         }
-        _ = try commits.submit(1)
-        _ = try commits.submit(2)
+        try commits.submit(1) { _ in }
+        try commits.submit(2) { _ in }
         commits.abandon()
         #expect(log.order.withLock { $0 } == [1, 2], "both commits finished before abandon returned")
         #expect(commits.count == 0)

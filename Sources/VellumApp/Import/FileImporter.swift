@@ -110,20 +110,18 @@ public struct FileImporter: Sendable {
         var commits = OrderedCommits<Ingestor.StagedBatch, ([ItemOutcome], Ingestor.StagedBatch)>(
             depth: Self.commitsInFlight
         ) { staged in (try ingestor.commit(staged), staged) }
-        func acknowledge(_ committed: [([ItemOutcome], Ingestor.StagedBatch)]) {
-            for (outcomes, _) in committed {
-                for outcome in outcomes {
-                    summary.add(outcome)
-                    if case .quarantined(let reason) = outcome { issue(reason) }
-                }
-                progress(summary)
+        func acknowledge(_ committed: ([ItemOutcome], Ingestor.StagedBatch)) {
+            for outcome in committed.0 {
+                summary.add(outcome)
+                if case .quarantined(let reason) = outcome { issue(reason) }
             }
+            progress(summary)
         }
         do {
             while let items = try next() {
-                acknowledge(try commits.submit(try ingestor.stage(items)))
+                try commits.submit(try ingestor.stage(items), committed: acknowledge)
             }
-            acknowledge(try commits.finish())
+            try commits.finish(committed: acknowledge)
         } catch {
             commits.abandon()  // never leave a commit running behind an error
             throw error

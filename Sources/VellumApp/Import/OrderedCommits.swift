@@ -26,10 +26,10 @@ struct OrderedCommits<Batch: Sendable, Output: Sendable> {
     var count: Int { inFlight.count }
 
     /// Hands `batch` to the writer. First waits for the oldest batches in flight until there is
-    /// room, and returns their outputs, oldest first; a failed commit throws here.
-    mutating func submit(_ batch: Batch) throws -> [Output] {
-        var done: [Output] = []
-        while inFlight.count >= depth { done.append(try waitOldest()) }
+    /// room, passing each one's output to `committed` as soon as it is in, oldest first; a failed
+    /// commit throws here, after the outputs of the commits before it have been passed on.
+    mutating func submit(_ batch: Batch, committed: (Output) -> Void) throws {
+        while inFlight.count >= depth { committed(try waitOldest()) }
         let (commit, failure) = (self.commit, self.failure)
         inFlight.append(BackgroundJob(on: writer, handing: batch) { batch in
             if let failed = failure.message.withLock({ $0 }) {
@@ -42,14 +42,11 @@ struct OrderedCommits<Batch: Sendable, Output: Sendable> {
                 throw error
             }
         })
-        return done
     }
 
-    /// Waits for every batch in flight and returns their outputs, oldest first.
-    mutating func finish() throws -> [Output] {
-        var done: [Output] = []
-        while !inFlight.isEmpty { done.append(try waitOldest()) }
-        return done
+    /// Waits for every batch in flight, passing each one's output to `committed`, oldest first.
+    mutating func finish(committed: (Output) -> Void) throws {
+        while !inFlight.isEmpty { committed(try waitOldest()) }
     }
 
     /// After an error: waits for whatever is still running or queued, so no commit outlives the
