@@ -25,13 +25,15 @@ extension Ingestor {
         if seen == now { return [] }
         return recentCommits.withLock { commits -> Set<Data>? in
             var at = seen
-            var inserted = Set<Data>()
+            var since: [Set<Data>] = []
             for c in commits.sorted(by: { $0.start < $1.start }) where c.end > seen {
                 guard c.start == at else { return nil }
-                inserted.formUnion(c.sourceKeys)
+                since.append(c.sourceKeys)
                 at = c.end
             }
-            return at == now ? Set(keys.filter(inserted.contains)) : nil
+            // Each key is looked up in each commit's own set: one or two commits, usually,
+            // rather than copying all their keys into one set first.
+            return at == now ? Set(keys.filter { key in since.contains { $0.contains(key) } }) : nil
         }
     }
 
