@@ -17,6 +17,11 @@ let package = Package(
         // A stand-in for Tencent's libWeWorkFinanceSdk_C.so with the same C ABI, for tests and the demo.
         .library(name: "WeWorkFinanceSdkFake", type: .dynamic, targets: ["FakeWeComSDK"]),
     ],
+    traits: [
+        .trait(
+            name: "Jemalloc",
+            description: "Link jemalloc statically as the process's malloc (Linux, needs libjemalloc-dev to build): imports run about 15 % faster. docs/decisions/0032-jemalloc.md"),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
@@ -37,6 +42,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "VellumCore", swiftSettings: strict),
+        // The allocator behind malloc: jemalloc with the Jemalloc trait, else the C library's.
+        .systemLibrary(name: "CJemalloc", providers: [.apt(["libjemalloc-dev"])]),
+        .target(
+            name: "VellumAllocator",
+            dependencies: [.target(name: "CJemalloc", condition: .when(platforms: [.linux], traits: ["Jemalloc"]))],
+            swiftSettings: strict),
         .target(
             name: "VellumCrypto",
             dependencies: [
@@ -149,17 +160,18 @@ let package = Package(
             name: "vellum",
             dependencies: [
                 "VellumApp", "VellumBackends", "VellumServer", "VellumStore", "VellumMediaFetch", .product(name: "Logging", package: "swift-log"), "VellumPolicy", "VellumSearch", "VellumSurveillance", "VellumCapture", "VellumExport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "VellumAllocator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .executableTarget(
             name: "vellum-bench",
             dependencies: [
-                "VellumApp", "VellumBackends", "VellumStore", "VellumSurveillance", "VellumExport", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "VellumApp", "VellumBackends", "VellumStore", "VellumSurveillance", "VellumExport", "VellumAllocator",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .testTarget(name: "VellumCoreTests", dependencies: ["VellumCore"], swiftSettings: strict),
+        .testTarget(name: "VellumAllocatorTests", dependencies: ["VellumAllocator"], swiftSettings: strict),
         .testTarget(
             name: "VellumCryptoTests",
             dependencies: ["VellumCrypto", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VellumAllocator
 import VellumApp
 import VellumBackends
 import VellumStore
@@ -39,7 +40,7 @@ struct IngestBench: ParsableCommand {
             written += n
         }
         try out.close()
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; allocator: \(ProcessAllocator.description)")
 
         // The baseline runs before and after the import, and the ratio is taken against the mean
         // of the two: this machine's speed drifts by tens of percent within minutes, which a

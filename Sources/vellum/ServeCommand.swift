@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import VellumAllocator
 import VellumApp
 import VellumServer
 
@@ -18,7 +19,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let opened = try archive.open()
-        try await VellumHTTPServer(archive: opened, settings: try server.settings()).run(logger: ServerOptions.logger()) { print($0); fflush(nil) }
+        let logger = ServerOptions.logger()
+        // The production build serves malloc from jemalloc (the Jemalloc trait, decision 0032).
+        logger.info("allocator: \(ProcessAllocator.description)")
+        try await VellumHTTPServer(archive: opened, settings: try server.settings()).run(logger: logger) { print($0); fflush(nil) }
     }
 }
 
