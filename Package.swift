@@ -20,7 +20,7 @@ let package = Package(
     traits: [
         .trait(
             name: "Jemalloc",
-            description: "Link jemalloc statically as the process's malloc (Linux, needs libjemalloc-dev to build): imports run about 15 % faster. docs/decisions/0032-jemalloc.md"),
+            description: "Link jemalloc statically as the process's malloc (Linux, needs libjemalloc-dev to build): large imports run about a fifth faster. docs/decisions/0032-jemalloc.md"),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),

@@ -1,17 +1,15 @@
-#if Jemalloc
+#if Jemalloc && os(Linux)
     internal import CJemalloc
-#endif
-#if canImport(Glibc)
     internal import Glibc
 #endif
 
 /// Which allocator serves this process's `malloc`: jemalloc when the binary was built with the
-/// `Jemalloc` trait (docs/decisions/0032-jemalloc.md), else the C library's.
+/// `Jemalloc` trait on Linux (docs/decisions/0032-jemalloc.md), else the C library's.
 public enum ProcessAllocator {
-    /// For a benchmark's or `vellum --version`'s output: the allocator's name and version, and
-    /// whether it was seen serving an allocation made outside Vellum's own code.
+    /// For the benchmark's output and `vellum serve`'s log: the allocator's name and version, and
+    /// whether it was seen serving `malloc`.
     public static var description: String {
-        #if Jemalloc
+        #if Jemalloc && os(Linux)
             guard let version = jemallocVersion else { return "jemalloc (its version unreadable)" }
             return servesForeignAllocations
                 ? "jemalloc \(version)"
@@ -21,7 +19,7 @@ public enum ProcessAllocator {
         #endif
     }
 
-    #if Jemalloc
+    #if Jemalloc && os(Linux)
         /// The version jemalloc reports, such as `5.3.0-0-g54eaed1…`.
         static var jemallocVersion: String? {
             var version: UnsafePointer<CChar>?

@@ -5,7 +5,7 @@ import Testing
 /// runs, for this suite) checks that jemalloc really serves the process, not only that it links.
 @Suite("The process's allocator")
 struct ProcessAllocatorTests {
-    #if Jemalloc
+    #if Jemalloc && os(Linux)
         @Test("jemalloc serves malloc, including the Swift runtime's allocations on any thread")
         func jemallocServesMalloc() async {
             #expect(ProcessAllocator.description.hasPrefix("jemalloc 5."))
